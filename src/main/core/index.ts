@@ -1,0 +1,24 @@
+export { consume } from './consume'
+export type { ConsumeOptions } from './consumeOptions'
+export { OptionsError } from './consumeOptions'
+export {
+  ALL_PARTITIONS,
+  ALL_PARTITIONS_DONT_SEEK,
+  ALL_PARTITIONS_SEEK_TO_BEGINNING,
+  ALL_PARTITIONS_SEEK_TO_END,
+  DONT_SEEK,
+  SEEK_TO_BEGINNING,
+  SEEK_TO_END
+} from './api/seek'
+export type { Offsets, OffsetValue, SeekConstant } from './api/seek'
+export { KeyValueSpec, simpleSpec } from './api/keyValueSpec'
+export type { SimpleSpec } from './api/keyValueSpec'
+export { TableType } from './api/tableType'
+export type { Table } from './api/table'
+export { COLUMN_TYPES } from './types'
+export type { ColumnDef, ColumnType, PartitionStats, RecordError, TableState, TableStats, TableUpdate } from './types'
+export { KafkaConfigError } from './kafka/config'
+export type { KafkaProperties } from './kafka/config'
+export { ClusterError } from './kafka/clusterError'
+export { OffsetsError } from './kafka/startOffsets'
+export { SpecError } from './specs/resolvePartDecoder'

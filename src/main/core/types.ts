@@ -1,0 +1,63 @@
+export const COLUMN_TYPES = [
+  'string',
+  'int16',
+  'int32',
+  'int64',
+  'float32',
+  'float64',
+  'bool',
+  'bytes',
+  'timestamp'
+] as const
+
+export type ColumnType = (typeof COLUMN_TYPES)[number]
+
+export interface ColumnDef {
+  name: string
+  type: ColumnType
+}
+
+/** One update per cycle, in position space of the table's visible rows. */
+export interface TableUpdate {
+  /** Increases by one for every update emitted. */
+  cycle: number
+  /** Rows removed from the front of the table (ring eviction, blink replacement). */
+  removed: number
+  /** Rows appended at the end of the table. */
+  added: number
+  /** Rows in the table after this update. */
+  size: number
+  /** Arrival index of the table's first row: increases as rows are removed from the front. */
+  firstRowKey: number
+}
+
+export interface RecordError {
+  topic: string
+  partition: number
+  /** The record's offset as a decimal string (Kafka offsets are int64). */
+  offset: string
+  /** The column or field the error is about, when there is one. */
+  field?: string
+  reason: string
+  /** Epoch milliseconds when the error was recorded. */
+  time: number
+}
+
+export interface PartitionStats {
+  partition: number
+  /** Next offset this table will read. */
+  position: string
+  highWatermark: string
+  lag: number
+}
+
+export interface TableStats {
+  rowsPerSecond: number
+  bytesPerSecond: number
+  totalRows: number
+  totalBytes: number
+  errorCount: number
+  partitions: PartitionStats[]
+}
+
+export type TableState = 'running' | 'paused' | 'failed' | 'closed'
