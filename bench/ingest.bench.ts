@@ -109,13 +109,18 @@ async function main(): Promise<void> {
   const delays: number[] = []
   let bytesPerRow = 0
   for (let round = 0; round < ROUNDS; round++) {
-    bare.push(await bareKafkajs(topic, bootstrap))
     const before = heldBytes()
-    const result = await ourConsume(topic)
+    let result: Awaited<ReturnType<typeof ourConsume>> | null = await ourConsume(topic)
     bytesPerRow = (heldBytes() - before) / result.table.size
+    const engineBytesPerRow = result.table.stats.totalRows > 0 ? (result.table as unknown as { parts: { table: { memoryBytes(): number } } }).parts.table.memoryBytes() / result.table.size : 0
     ours.push(result.rowsPerSecond)
     delays.push(result.loopDelayP99)
-    console.log(`round ${round + 1}: bare kafkajs ${fmt(bare.at(-1)!)} rows/s, consume() ${fmt(result.rowsPerSecond)} rows/s, ${bytesPerRow.toFixed(1)} bytes/row, loop delay p99 ${result.loopDelayP99.toFixed(1)} ms`)
+    const loopDelay = result.loopDelayP99
+    result = null
+    bare.push(await bareKafkajs(topic, bootstrap))
+    console.log(
+      `round ${round + 1}: consume() ${fmt(ours.at(-1)!)} rows/s, bare kafkajs ${fmt(bare.at(-1)!)} rows/s; table holds ${bytesPerRow.toFixed(1)} bytes/row (engine count ${engineBytesPerRow.toFixed(1)}); loop delay p99 ${loopDelay.toFixed(1)} ms`
+    )
   }
   const best = (xs: number[]) => Math.max(...xs)
   const bareBest = best(bare)

@@ -74,9 +74,7 @@ export async function consume(kafkaConfig: KafkaProperties, topic: string, optio
       autoOffsetReset: config.consumer.autoOffsetReset
     },
     {
-      onRecords: (partition, records, first) => {
-        if (!ingester.ingest(partition, records, first)) void fetcher.stop()
-      },
+      onBatch: (partition, records, batch, from) => ingester.ingestBatch(partition, records, batch, from),
       onFatal: (error) => kafkaTable.fail(error)
     }
   )

@@ -1,6 +1,8 @@
 import type { CommonColumns } from './commonColumns'
+import type { ColumnWriter } from './engine/columnWriter'
 import type { LiveTable } from './engine/liveTable'
-import type { KafkaRecord } from './kafka/kafkajsCluster'
+import { openBatch, readRecord, RecordCursor, UnsupportedCompressionError } from './kafka/batchRecords'
+import type { RecordBatchSpan } from './kafka/recordBatches'
 import type { PartDecoder } from './specs/partDecoder'
 import { RecordDecodeError } from './specs/recordDecodeError'
 import type { RecordError } from './types'
@@ -9,13 +11,25 @@ export type ErrorPolicy = 'skip' | 'fail'
 
 const MAX_KEPT_ERRORS = 1000
 
-/** Decodes fetched records into table rows; a record that cannot be decoded is rolled back whole. */
+interface Slots {
+  partition: number
+  offset: number
+  timestamp: number
+  receiveTime: number
+  keyBytes: number
+  valueBytes: number
+  key: number
+  value: number
+}
+
+/** Decodes fetched record batches straight into table rows; a record that cannot be decoded is rolled back whole. */
 export class RecordIngester {
   totalRows = 0
   totalBytes = 0
   errorCount = 0
   readonly recentErrors: RecordError[] = []
-  private readonly slots: { partition: number; offset: number; timestamp: number; receiveTime: number; keyBytes: number; valueBytes: number; key: number; value: number }
+  private readonly slots: Slots
+  private readonly cursor = new RecordCursor()
 
   constructor(
     private readonly topic: string,
@@ -40,72 +54,84 @@ export class RecordIngester {
     this.slots = { partition, offset, timestamp, receiveTime, keyBytes, valueBytes, key, value }
   }
 
-  /** Returns false once the error policy has stopped the table. */
-  ingest(partition: number, records: readonly KafkaRecord[], start: number): boolean {
-    const table = this.table
-    const w = table.writers
-    const s = this.slots
+  /** Ingests the records of one batch from offset `from` on. Returns false once the error policy has stopped the table. */
+  ingestBatch(partition: number, records: Buffer, batch: RecordBatchSpan, from: number): boolean {
+    let reader
+    try {
+      reader = openBatch(records, batch)
+    } catch (e) {
+      if (!(e instanceof UnsupportedCompressionError) && !(e instanceof Error && /incorrect header|invalid|unexpected end/i.test(e.message))) throw e
+      const last = batch.baseOffset + batch.lastOffsetDelta
+      return this.reject(partition, String(Math.max(from, batch.baseOffset)), `batch of offsets ${batch.baseOffset}..${last}: ${e.message}`, undefined, Date.now())
+    }
+    const cursor = this.cursor
     const receiveTime = Date.now()
-    for (let i = start; i < records.length; i++) {
-      const record = records[i]
-      if (record.isControlRecord) continue
-      const key = record.key
-      const value = record.value
-      let part = 'record'
-      table.beginRow()
+    for (let i = 0; i < batch.recordCount; i++) {
       try {
-        if (s.partition >= 0) w[s.partition].appendNumber(partition)
-        if (s.offset >= 0) appendOffset(w[s.offset], record.offset)
-        if (s.timestamp >= 0) {
-          const ts = Number(record.timestamp)
-          if (ts < 0) w[s.timestamp].appendNull()
-          else w[s.timestamp].appendNumber(ts)
-        }
-        if (s.receiveTime >= 0) w[s.receiveTime].appendNumber(receiveTime)
-        if (s.keyBytes >= 0) appendSize(w[s.keyBytes], key)
-        if (s.valueBytes >= 0) appendSize(w[s.valueBytes], value)
-        part = 'key'
-        if (s.key >= 0) this.keyDecoder!.decode(key, w, s.key)
-        part = 'value'
-        if (s.value >= 0) this.valueDecoder!.decode(value, w, s.value)
-        table.commitRow()
-        this.totalRows++
-        this.totalBytes += (key?.length ?? 0) + (value?.length ?? 0)
+        readRecord(reader, batch, cursor)
       } catch (e) {
-        table.abortRow()
-        if (!(e instanceof RecordDecodeError) && !(e instanceof RangeError)) throw e
-        const error: RecordError = {
-          topic: this.topic,
-          partition,
-          offset: record.offset,
-          reason: `${part}: ${e.message}`,
-          time: receiveTime
-        }
-        if (e instanceof RecordDecodeError && e.field !== undefined) error.field = e.field
-        this.record(error)
-        if (this.policy === 'fail') {
-          this.onFailure(error)
-          return false
-        }
+        return this.reject(partition, String(batch.baseOffset + i), `corrupt record batch: ${(e as Error).message}`, undefined, receiveTime)
       }
+      if (cursor.offset < from) continue
+      if (!this.ingestRecord(partition, cursor, receiveTime)) return false
     }
     return true
   }
 
-  private record(error: RecordError): void {
+  private ingestRecord(partition: number, c: RecordCursor, receiveTime: number): boolean {
+    const table = this.table
+    const w = table.writers
+    const s = this.slots
+    const buf = c.buf
+    const hasKey = c.keyStart >= 0
+    const hasValue = c.valueStart >= 0
+    let part = 'record'
+    table.beginRow()
+    try {
+      if (s.partition >= 0) w[s.partition].appendNumber(partition)
+      if (s.offset >= 0) appendOffset(w[s.offset], c.offset)
+      if (s.timestamp >= 0) {
+        if (c.timestamp < 0) w[s.timestamp].appendNull()
+        else w[s.timestamp].appendNumber(c.timestamp)
+      }
+      if (s.receiveTime >= 0) w[s.receiveTime].appendNumber(receiveTime)
+      if (s.keyBytes >= 0) appendSize(w[s.keyBytes], hasKey, c.keyEnd - c.keyStart)
+      if (s.valueBytes >= 0) appendSize(w[s.valueBytes], hasValue, c.valueEnd - c.valueStart)
+      part = 'key'
+      if (s.key >= 0) this.keyDecoder!.decode(hasKey ? buf : null, c.keyStart, c.keyEnd, w, s.key)
+      part = 'value'
+      if (s.value >= 0) this.valueDecoder!.decode(hasValue ? buf : null, c.valueStart, c.valueEnd, w, s.value)
+      table.commitRow()
+    } catch (e) {
+      table.abortRow()
+      if (!(e instanceof RecordDecodeError) && !(e instanceof RangeError)) throw e
+      return this.reject(partition, String(c.offset), `${part}: ${e.message}`, e instanceof RecordDecodeError ? e.field : undefined, receiveTime)
+    }
+    this.totalRows++
+    this.totalBytes += (hasKey ? c.keyEnd - c.keyStart : 0) + (hasValue ? c.valueEnd - c.valueStart : 0)
+    return true
+  }
+
+  private reject(partition: number, offset: string, reason: string, field: string | undefined, time: number): boolean {
+    const error: RecordError = { topic: this.topic, partition, offset, reason, time }
+    if (field !== undefined) error.field = field
     this.errorCount++
     this.recentErrors.push(error)
     if (this.recentErrors.length > MAX_KEPT_ERRORS) this.recentErrors.splice(0, this.recentErrors.length - MAX_KEPT_ERRORS)
+    if (this.policy === 'fail') {
+      this.onFailure(error)
+      return false
+    }
+    return true
   }
 }
 
-function appendSize(writer: LiveTable['writers'][number], payload: Buffer | null): void {
-  if (payload === null) writer.appendNull()
-  else writer.appendNumber(payload.length)
+function appendSize(writer: ColumnWriter, present: boolean, size: number): void {
+  if (present) writer.appendNumber(size)
+  else writer.appendNull()
 }
 
-function appendOffset(writer: LiveTable['writers'][number], offset: string): void {
-  const n = Number(offset)
-  if (Number.isSafeInteger(n)) writer.appendNumber(n)
+function appendOffset(writer: ColumnWriter, offset: number): void {
+  if (Number.isSafeInteger(offset)) writer.appendNumber(offset)
   else writer.appendBigInt(BigInt(offset))
 }

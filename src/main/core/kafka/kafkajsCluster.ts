@@ -1,41 +1,29 @@
 import { Kafka, logLevel, type KafkaConfig } from 'kafkajs'
+import apiKeys from 'kafkajs/src/protocol/requests/apiKeys.js'
+import protocolRequests from 'kafkajs/src/protocol/requests/index.js'
+import { decodeFetchResponse, type FetchResponseData } from './fetchResponse'
 
 // kafkajs (pinned at 2.2.4, no longer released) has no group-less consumer. Like Java's KafkaConsumer.assign(),
 // tables read their partitions directly through kafkajs's cluster layer, so no consumer group is ever joined.
 
-export interface KafkaRecord {
-  offset: string
-  timestamp: string
-  key: Buffer | null
-  value: Buffer | null
-  headers: Record<string, Buffer | Buffer[] | undefined>
-  isControlRecord: boolean
-  batchContext: { firstOffset: string; lastOffsetDelta: number; producerId: string; inTransaction: boolean; isControlBatch: boolean }
+export interface FetchRequest {
+  replicaId?: number
+  isolationLevel: number
+  maxWaitTime: number
+  minBytes: number
+  maxBytes: number
+  rackId?: string
+  topics: { topic: string; partitions: { partition: number; fetchOffset: string; maxBytes: number }[] }[]
 }
 
-export interface FetchedPartition {
-  partition: number
-  errorCode: number
-  highWatermark: string
-  lastStableOffset: string
-  abortedTransactions: { producerId: string; firstOffset: string }[]
-  messages: KafkaRecord[]
-}
-
-export interface FetchResponse {
-  responses: { topicName: string; partitions: FetchedPartition[] }[]
+interface ProtocolRequest {
+  request: { apiVersion: number }
+  response: { decode(raw: Buffer): Promise<unknown>; parse(data: unknown): Promise<unknown> }
+  requestTimeout?: number
 }
 
 export interface KafkaBroker {
-  fetch(request: {
-    replicaId?: number
-    isolationLevel: number
-    maxWaitTime: number
-    minBytes: number
-    maxBytes: number
-    rackId?: string
-    topics: { topic: string; partitions: { partition: number; fetchOffset: string; maxBytes: number }[] }[]
-  }): Promise<FetchResponse>
+  lookupRequest(apiKey: number, definition: unknown): (args: FetchRequest) => ProtocolRequest
 }
 
 export interface PartitionMetadata {
@@ -78,4 +66,27 @@ export function createCluster(kafka: Kafka, options: { metadataMaxAgeMs: number;
     allowAutoTopicCreation: false,
     isolationLevel: options.readCommitted ? ISOLATION_READ_COMMITTED : ISOLATION_READ_UNCOMMITTED
   })
+}
+
+/**
+ * Sends a Fetch request through kafkajs's connection (SASL, TLS, versions, correlation) but decodes only the
+ * response envelope: record batches stay as bytes and are decoded straight into columns.
+ */
+export function fetchRaw(broker: KafkaBroker, request: FetchRequest): Promise<FetchResponseData> {
+  const protocol = broker.lookupRequest(apiKeys.Fetch, protocolRequests.requests.Fetch)(request)
+  const version = protocol.request.apiVersion
+  if (version < 4) throw new Error(`the broker only offers Fetch v${version}; Topic Tables needs Kafka 0.11 or newer`)
+  const send = brokerMethod(broker, 'private:Broker:sendRequest')
+  return send.call(broker, {
+    ...protocol,
+    response: { decode: async (raw: Buffer) => decodeFetchResponse(raw, version), parse: async (data: unknown) => data }
+  }) as Promise<FetchResponseData>
+}
+
+function brokerMethod(broker: KafkaBroker, description: string): (request: ProtocolRequest) => Promise<unknown> {
+  const prototype = Object.getPrototypeOf(broker) as object
+  const symbol = Object.getOwnPropertySymbols(prototype).find((s) => s.description === description)
+  const method = symbol === undefined ? undefined : (prototype as Record<symbol, unknown>)[symbol]
+  if (typeof method !== 'function') throw new Error('This kafkajs version does not expose its broker layer; Topic Tables needs kafkajs 2.2.4')
+  return method as (request: ProtocolRequest) => Promise<unknown>
 }

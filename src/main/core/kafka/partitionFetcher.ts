@@ -1,10 +1,12 @@
+import { createErrorFromCode } from 'kafkajs/src/protocol/error.js'
+import type { FetchedPartitionData } from './fetchResponse'
+import { fetchRaw, ISOLATION_READ_COMMITTED, type KafkaCluster } from './kafkajsCluster'
+import { abortedBatchFilter, isControlBatch, scanRecordBatches, type RecordBatchSpan } from './recordBatches'
 import type { AutoOffsetReset } from './startOffsets'
-import { ISOLATION_READ_COMMITTED, type FetchedPartition, type KafkaCluster, type KafkaRecord } from './kafkajsCluster'
-import { filterAbortedRecords } from './abortedRecords'
 
 export interface FetchSink {
-  /** `records[start..]` are at or after the position asked for; control records are included for the sink to skip. */
-  onRecords(partition: number, records: readonly KafkaRecord[], start: number): void
+  /** Ingests the records of `batch` with offsets >= `from`; returns false to stop reading for good. */
+  onBatch(partition: number, records: Buffer, batch: RecordBatchSpan, from: number): boolean
   /** The fetcher stopped for good with this error. */
   onFatal(error: Error): void
 }
@@ -18,19 +20,35 @@ export interface FetchSettings {
   autoOffsetReset: AutoOffsetReset
 }
 
-const STALE_METADATA = new Set(['LEADER_NOT_AVAILABLE', 'NOT_LEADER_FOR_PARTITION', 'FENCED_LEADER_EPOCH', 'UNKNOWN_LEADER_EPOCH', 'UNKNOWN_TOPIC_OR_PARTITION', 'NOT_LEADER_OR_FOLLOWER'])
+interface FetchedWork {
+  partition: number
+  records: Buffer
+  batches: RecordBatchSpan[]
+  from: number
+}
+
+const ERROR_OFFSET_OUT_OF_RANGE = 1
+// UNKNOWN_TOPIC_OR_PARTITION, LEADER_NOT_AVAILABLE, NOT_LEADER_OR_FOLLOWER, FENCED_LEADER_EPOCH, UNKNOWN_LEADER_EPOCH, NOT_CONTROLLER-like moves
+const STALE_METADATA_CODES = new Set([3, 5, 6, 74, 75, 100])
+const STALE_METADATA_TYPES = new Set(['LEADER_NOT_AVAILABLE', 'NOT_LEADER_FOR_PARTITION', 'NOT_LEADER_OR_FOLLOWER', 'FENCED_LEADER_EPOCH', 'UNKNOWN_LEADER_EPOCH', 'UNKNOWN_TOPIC_OR_PARTITION'])
 const RETRY_DELAY_MS = 250
 const MAX_TRANSIENT_FAILURES = 20
+/** Ingest yields to the event loop after this much work, so a worker stays responsive while a big fetch is decoded. */
+const SLICE_MS = 8
 
 interface KafkaError extends Error {
   type?: string
   retriable?: boolean
-  partition?: number
   host?: string
   port?: number
 }
 
-/** Reads chosen partitions of one topic from their leaders, one fetch loop per leader, without a consumer group. */
+class StaleMetadata extends Error {}
+
+/**
+ * Reads chosen partitions of one topic from their leaders, one fetch loop per leader, without a consumer group.
+ * The next fetch is sent before the current response is ingested, so the broker works while we decode.
+ */
 export class PartitionFetcher {
   private running = false
   private generation = 0
@@ -64,7 +82,7 @@ export class PartitionFetcher {
 
   start(): void {
     this.running = true
-    this.startLoops()
+    void this.restartLoops()
   }
 
   /** Starts reading newly discovered partitions from the given offsets. */
@@ -76,7 +94,7 @@ export class PartitionFetcher {
         added = true
       }
     }
-    if (added && this.running) this.startLoops()
+    if (added && this.running) void this.restartLoops()
   }
 
   pause(): void {
@@ -90,10 +108,6 @@ export class PartitionFetcher {
     this.resumePaused = null
   }
 
-  get isPaused(): boolean {
-    return this.paused !== null
-  }
-
   async stop(): Promise<void> {
     this.running = false
     this.generation++
@@ -101,8 +115,11 @@ export class PartitionFetcher {
     await Promise.allSettled([...this.loops])
   }
 
-  private startLoops(): void {
+  /** Lets the current loops finish what they fetched (so each partition stays in offset order), then starts new ones. */
+  private async restartLoops(): Promise<void> {
     const generation = ++this.generation
+    await Promise.allSettled([...this.loops])
+    if (!this.isCurrent(generation)) return
     let leaders: Record<string, number[]>
     try {
       leaders = this.cluster.findLeaderForPartitions(this.topic, this.partitions)
@@ -121,51 +138,66 @@ export class PartitionFetcher {
     return this.running && generation === this.generation
   }
 
+  private async fetchFrom(nodeId: number, partitions: number[]) {
+    const broker = await this.cluster.findBroker({ nodeId })
+    return fetchRaw(broker as never, {
+      replicaId: -1,
+      isolationLevel: this.cluster.isolationLevel,
+      maxWaitTime: this.settings.maxWaitMs,
+      minBytes: this.settings.minBytes,
+      maxBytes: this.settings.maxBytes,
+      rackId: this.settings.rackId,
+      topics: [
+        {
+          topic: this.topic,
+          partitions: partitions.map((partition) => ({ partition, fetchOffset: String(this.positions.get(partition)), maxBytes: this.settings.maxPartitionBytes }))
+        }
+      ]
+    })
+  }
+
   private async loop(nodeId: number, partitions: number[], generation: number): Promise<void> {
     let failures = 0
+    let next: ReturnType<PartitionFetcher['fetchFrom']> | null = null
     while (this.isCurrent(generation)) {
       if (this.paused) {
         await this.paused
         continue
       }
       try {
-        const broker = await this.cluster.findBroker({ nodeId })
-        const response = await broker.fetch({
-          replicaId: -1,
-          isolationLevel: this.cluster.isolationLevel,
-          maxWaitTime: this.settings.maxWaitMs,
-          minBytes: this.settings.minBytes,
-          maxBytes: this.settings.maxBytes,
-          rackId: this.settings.rackId,
-          topics: [
-            {
-              topic: this.topic,
-              partitions: partitions.map((partition) => ({
-                partition,
-                fetchOffset: String(this.positions.get(partition)),
-                maxBytes: this.settings.maxPartitionBytes
-              }))
-            }
-          ]
-        })
+        const pending = next ?? this.fetchFrom(nodeId, partitions)
+        next = null
+        const response = await pending
         if (!this.isCurrent(generation)) return
         failures = 0
-        for (const topicData of response.responses) {
-          if (topicData.topicName !== this.topic) continue
-          for (const data of topicData.partitions) this.accept(data)
+        const work: FetchedWork[] = []
+        let outOfRange: number[] = []
+        for (const topicData of response.topics) {
+          if (topicData.topic !== this.topic) continue
+          for (const data of topicData.partitions) {
+            if (data.errorCode === ERROR_OFFSET_OUT_OF_RANGE) outOfRange.push(data.partition)
+            else if (STALE_METADATA_CODES.has(data.errorCode)) throw new StaleMetadata(createErrorFromCode(data.errorCode).message)
+            else if (data.errorCode !== 0) throw createErrorFromCode(data.errorCode)
+            else this.accept(data, work)
+          }
         }
+        if (outOfRange.length > 0) {
+          for (const partition of outOfRange) await this.resetOutOfRange(partition)
+          outOfRange = []
+        } else if (!this.paused) {
+          next = this.fetchFrom(nodeId, partitions)
+          next.catch(() => undefined)
+        }
+        if (!(await this.ingest(work))) return
       } catch (e) {
+        next = null
         if (!this.isCurrent(generation)) return
         const error = e as KafkaError
-        if (error.name === 'KafkaJSOffsetOutOfRange' && typeof error.partition === 'number') {
-          await this.resetOutOfRange(error.partition)
-          continue
-        }
-        if (STALE_METADATA.has(error.type ?? '') || error.name === 'KafkaJSBrokerNotFound' || error.name === 'KafkaJSConnectionClosedError') {
+        if (error instanceof StaleMetadata || STALE_METADATA_TYPES.has(error.type ?? '') || error.name === 'KafkaJSBrokerNotFound' || error.name === 'KafkaJSConnectionClosedError') {
           await this.recover(error, generation)
           return
         }
-        if (error.retriable !== false && ++failures <= MAX_TRANSIENT_FAILURES) {
+        if (error.retriable === true && ++failures <= MAX_TRANSIENT_FAILURES) {
           await delay(RETRY_DELAY_MS * Math.min(failures, 8))
           continue
         }
@@ -175,21 +207,38 @@ export class PartitionFetcher {
     }
   }
 
-  private accept(data: FetchedPartition): void {
-    const position = this.positions.get(data.partition)
-    if (position === undefined) return
-    this.highWatermarks.set(data.partition, Number(data.highWatermark))
-    let records = data.messages
-    if (records.length === 0) return
-    if (this.cluster.isolationLevel === ISOLATION_READ_COMMITTED && data.abortedTransactions.length > 0) {
-      records = filterAbortedRecords(records, data.abortedTransactions)
+  /** Finds the complete batches in a partition's records and moves its position past them. */
+  private accept(data: FetchedPartitionData, work: FetchedWork[]): void {
+    const from = this.positions.get(data.partition)
+    if (from === undefined) return
+    this.highWatermarks.set(data.partition, data.highWatermark)
+    if (data.records === null || data.records.length === 0) return
+    const batches = scanRecordBatches(data.records)
+    if (batches.length === 0) return
+    const last = batches[batches.length - 1]
+    this.positions.set(data.partition, Math.max(from, last.baseOffset + last.lastOffsetDelta + 1))
+    const dropAborted = this.cluster.isolationLevel === ISOLATION_READ_COMMITTED ? abortedBatchFilter(data.abortedTransactions) : null
+    const kept = batches.filter((b) => !(dropAborted?.(b, data.records!) ?? false) && !isControlBatch(b) && b.baseOffset + b.lastOffsetDelta >= from)
+    if (kept.length > 0) work.push({ partition: data.partition, records: data.records, batches: kept, from })
+  }
+
+  /** Returns false when reading must stop (error policy or stop); a newer generation waits for this to finish. */
+  private async ingest(work: FetchedWork[]): Promise<boolean> {
+    let sliceStart = performance.now()
+    for (const item of work) {
+      for (const batch of item.batches) {
+        if (!this.sink.onBatch(item.partition, item.records, batch, item.from)) {
+          this.running = false
+          return false
+        }
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await new Promise<void>((resolve) => setImmediate(resolve))
+          if (!this.running) return false
+          sliceStart = performance.now()
+        }
+      }
     }
-    let start = 0
-    while (start < records.length && Number(records[start].offset) < position) start++
-    const last = data.messages[data.messages.length - 1]
-    const batchEnd = Number(last.batchContext.firstOffset) + last.batchContext.lastOffsetDelta + 1
-    this.positions.set(data.partition, Math.max(position, Number(last.offset) + 1, batchEnd))
-    if (start < records.length) this.sink.onRecords(data.partition, records, start)
+    return true
   }
 
   private async resetOutOfRange(partition: number): Promise<void> {
@@ -211,7 +260,7 @@ export class PartitionFetcher {
       try {
         await delay(RETRY_DELAY_MS)
         await this.cluster.refreshMetadata()
-        if (this.isCurrent(generation)) this.startLoops()
+        if (this.isCurrent(generation)) void this.restartLoops()
         return
       } catch (e) {
         if (attempt >= MAX_TRANSIENT_FAILURES) {

@@ -5,8 +5,9 @@ import type { ColumnDef } from '../types'
 export interface PartDecoder {
   readonly columns: readonly ColumnDef[]
   /**
-   * Appends exactly one value (or null) to each of `writers[first] .. writers[first + columns.length - 1]`.
+   * Decodes bytes [start, end) of `buf` (null when the record's key or value is null) and appends exactly one
+   * value or null to each of `writers[first] .. writers[first + columns.length - 1]`.
    * Throws RecordDecodeError for bad input; the caller rolls the row back.
    */
-  decode(payload: Buffer | null, writers: readonly ColumnWriter[], first: number): void
+  decode(buf: Buffer | null, start: number, end: number, writers: readonly ColumnWriter[], first: number): void
 }

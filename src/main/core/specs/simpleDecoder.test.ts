@@ -9,7 +9,7 @@ function decodeAll(type: ColumnType, payloads: (Buffer | null)[]): unknown[] {
   const table = new LiveTable([...decoder.columns], { kind: 'append' })
   for (const payload of payloads) {
     table.beginRow()
-    decoder.decode(payload, table.writers, 0)
+    decoder.decode(payload, 0, payload?.length ?? 0, table.writers, 0)
     table.commitRow()
   }
   table.flush()
@@ -38,6 +38,17 @@ describe('simple decoders read what the Java serializers write', () => {
     expect(decodeAll('float64', [be(8, (b) => b.writeDoubleBE(Number.MAX_VALUE)), be(8, (b) => b.writeDoubleBE(Number.NaN))])).toEqual([Number.MAX_VALUE, Number.NaN])
   })
 
+  it('decodes a range inside a larger buffer', () => {
+    const decoder = createSimpleDecoder('V', 'int32')
+    const table = new LiveTable([...decoder.columns], { kind: 'append' })
+    const buf = Buffer.from([9, 9, 0, 0, 1, 0, 9])
+    table.beginRow()
+    decoder.decode(buf, 2, 6, table.writers, 0)
+    table.commitRow()
+    table.flush()
+    expect(table.rows()).toEqual([{ V: 256 }])
+  })
+
   it('UTF-8 strings, raw bytes, booleans and epoch-millisecond timestamps', () => {
     expect(decodeAll('string', [Buffer.from('grüße 🚀'), Buffer.alloc(0)])).toEqual(['grüße 🚀', ''])
     expect(decodeAll('bytes', [Buffer.from([0, 255, 1])])).toEqual([new Uint8Array([0, 255, 1])])
@@ -49,7 +60,7 @@ describe('simple decoders read what the Java serializers write', () => {
     const decoder = createSimpleDecoder('Price', 'float64')
     const table = new LiveTable([...decoder.columns], { kind: 'append' })
     table.beginRow()
-    expect(() => decoder.decode(Buffer.alloc(3), table.writers, 0)).toThrow(new RecordDecodeError('expected 8 bytes for float64, got 3', 'Price'))
-    expect(() => createSimpleDecoder('B', 'bool').decode(Buffer.from([2]), table.writers, 0)).toThrow(/0x02/)
+    expect(() => decoder.decode(Buffer.alloc(3), 0, 3, table.writers, 0)).toThrow(new RecordDecodeError('expected 8 bytes for float64, got 3', 'Price'))
+    expect(() => createSimpleDecoder('B', 'bool').decode(Buffer.from([2]), 0, 1, table.writers, 0)).toThrow(/0x02/)
   })
 })
