@@ -1,8 +1,9 @@
 import type { CommonColumns } from './commonColumns'
 import type { ColumnWriter } from './engine/columnWriter'
 import type { LiveTable } from './engine/liveTable'
-import { openBatch, readRecord, RecordCursor, UnsupportedCompressionError } from './kafka/batchRecords'
-import type { RecordBatchSpan } from './kafka/recordBatches'
+import { openBatch, readRecord, RecordCursor } from './kafka/batchRecords'
+import { CODEC_NAMES } from './kafka/decompress'
+import { compressionOf, type RecordBatchSpan } from './kafka/recordBatches'
 import type { PartDecoder } from './specs/partDecoder'
 import { RecordDecodeError } from './specs/recordDecodeError'
 import type { RecordError } from './types'
@@ -60,9 +61,9 @@ export class RecordIngester {
     try {
       reader = openBatch(records, batch)
     } catch (e) {
-      if (!(e instanceof UnsupportedCompressionError) && !(e instanceof Error && /incorrect header|invalid|unexpected end/i.test(e.message))) throw e
       const last = batch.baseOffset + batch.lastOffsetDelta
-      return this.reject(partition, String(Math.max(from, batch.baseOffset)), `batch of offsets ${batch.baseOffset}..${last}: ${e.message}`, undefined, Date.now())
+      const reason = `cannot decompress the batch of offsets ${batch.baseOffset}..${last} (${CODEC_NAMES[compressionOf(batch)] ?? 'unknown codec'}): ${(e as Error).message}`
+      return this.reject(partition, String(Math.max(from, batch.baseOffset)), reason, undefined, Date.now())
     }
     const cursor = this.cursor
     const receiveTime = Date.now()

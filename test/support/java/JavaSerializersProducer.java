@@ -22,6 +22,20 @@ public class JavaSerializersProducer {
     send(bootstrap, prefix + "-bytes", new ByteArraySerializer(), new byte[][] {new byte[0], new byte[] {0, 1, (byte) 0xff, 0x7f}, null});
     send(bootstrap, prefix + "-bool", new BooleanSerializer(), new Boolean[] {true, false, null});
     send(bootstrap, prefix + "-uuid", new UUIDSerializer(), new UUID[] {UUID.fromString("123e4567-e89b-12d3-a456-426614174000"), null});
+    for (String codec : new String[] {"gzip", "snappy", "lz4", "zstd"}) sendCompressed(bootstrap, prefix + "-" + codec, codec);
+  }
+
+  /** 500 string records in batches compressed with `codec`, the way Java producers frame them. */
+  static void sendCompressed(String bootstrap, String topic, String codec) throws Exception {
+    Properties props = new Properties();
+    props.put("bootstrap.servers", bootstrap);
+    props.put("compression.type", codec);
+    props.put("linger.ms", "50");
+    props.put("batch.size", "65536");
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+      for (int i = 0; i < 500; i++) producer.send(new ProducerRecord<>(topic, 0, "k" + i, codec + " record " + i + " " + "x".repeat(i % 50)));
+      producer.flush();
+    }
   }
 
   static <T> void send(String bootstrap, String topic, Serializer<T> serializer, T[] values) throws Exception {

@@ -1,9 +1,5 @@
-import { gunzipSync } from 'node:zlib'
+import { decompress } from './decompress'
 import { compressionOf, RECORDS_START, usesLogAppendTime, VarintReader, type RecordBatchSpan } from './recordBatches'
-
-const CODEC_NAMES = ['none', 'gzip', 'snappy', 'lz4', 'zstd']
-
-export class UnsupportedCompressionError extends Error {}
 
 /** The position of one record inside a batch; reused for every record so reading allocates nothing. */
 export class RecordCursor {
@@ -23,9 +19,7 @@ export class RecordCursor {
 export function openBatch(records: Buffer, batch: RecordBatchSpan): VarintReader {
   const codec = compressionOf(batch)
   if (codec === 0) return new VarintReader(records, batch.start + RECORDS_START)
-  const compressed = records.subarray(batch.start + RECORDS_START, batch.end)
-  if (codec === 1) return new VarintReader(gunzipSync(compressed), 0)
-  throw new UnsupportedCompressionError(`${CODEC_NAMES[codec] ?? `codec ${codec}`} compression is not supported yet`)
+  return new VarintReader(decompress(codec, records.subarray(batch.start + RECORDS_START, batch.end)), 0)
 }
 
 /** Reads the next record of `batch` from `reader` into `cursor`. */
