@@ -20,6 +20,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [electronImport], patterns: [{ group: ['electron/*'], message: electronImport.message }] }] }
   },
   {
+    files: ['src/main/transport/**/*.ts'],
+    ignores: ['src/main/transport/electronIpcTransport.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only electronIpcTransport.ts may import electron; keep transport logic testable in plain Node.' }] }] }
+  },
+  {
     files: ['src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

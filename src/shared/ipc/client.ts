@@ -50,7 +50,7 @@ export function createClient<const Cs extends Record<string, Contract>>(transpor
     const activeSubscriptions = [...subscriptions.values()]
     calls.clear()
     subscriptions.clear()
-
+    pendingCalls.forEach((call) => call.reject(error))
     activeSubscriptions.forEach((subscription) => reportSubscriptionError(subscription, error))
   })
 

@@ -14,7 +14,15 @@ export interface SimpleSpec {
   readonly type?: ColumnType
 }
 
-export type KeyValueSpec = IgnoreSpec | FromPropertiesSpec | SimpleSpec
+/** JSON text decoded into the given columns; see specs/json/README.md. */
+export interface JsonSpec {
+  readonly kind: 'json'
+  readonly columns: readonly { name: string; type: ColumnType }[]
+  /** JSON field name or JSON Pointer (`/parent/child`) → column name; unmapped columns read `/<name>`. */
+  readonly mapping: Readonly<Record<string, string>>
+}
+
+export type KeyValueSpec = IgnoreSpec | FromPropertiesSpec | SimpleSpec | JsonSpec
 
 export const KeyValueSpec = {
   IGNORE: Object.freeze({ kind: 'ignore' }) as IgnoreSpec,

@@ -1,6 +1,7 @@
 import type { KeyValueSpec } from '../api/keyValueSpec'
 import type { TranslatedConfig } from '../kafka/config'
 import type { PartDecoder } from './partDecoder'
+import { createJsonDecoder } from './json/jsonDecoder'
 import { createSimpleDecoder } from './simpleDecoder'
 
 export type RecordPart = 'key' | 'value'
@@ -28,6 +29,8 @@ export function resolvePartDecoder(part: RecordPart, spec: KeyValueSpec, table: 
       if (type === undefined) throw missingType(part, name)
       return createSimpleDecoder(name, type)
     }
+    case 'json':
+      return createJsonDecoder(spec)
     default: {
       const unknown: { kind?: unknown } = spec
       throw new SpecError(`${part}Spec: unknown spec kind '${String(unknown.kind)}'`)
