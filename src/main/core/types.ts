@@ -1,21 +1,7 @@
-export const COLUMN_TYPES = [
-  'string',
-  'int16',
-  'int32',
-  'int64',
-  'float32',
-  'float64',
-  'bool',
-  'bytes',
-  'timestamp'
-] as const
+import type { ColumnDef, ColumnType } from '../../shared/model/columns'
 
-export type ColumnType = (typeof COLUMN_TYPES)[number]
-
-export interface ColumnDef {
-  name: string
-  type: ColumnType
-}
+export { COLUMN_TYPES } from '../../shared/model/columns'
+export type { ColumnDef, ColumnType }
 
 /** One update per cycle, in position space of the table's visible rows. */
 export interface TableUpdate {

@@ -5,7 +5,8 @@ import { call, defineContract } from '../ipc/contract'
 export const EngineInfoSchema = z.object({
   version: z.string(),
   isWorkerThread: z.boolean(),
-  uptimeMs: z.number()
+  uptimeMs: z.number(),
+  openTables: z.number()
 })
 export type EngineInfo = z.infer<typeof EngineInfoSchema>
 

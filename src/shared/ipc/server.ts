@@ -46,6 +46,7 @@ export class RpcServer {
   private readonly services = new Map<string, { contract: Contract; impl: Record<string, Handler> }>()
   private readonly connections = new Set<Connection>()
   private nextConnectionNumber = 1
+  private readonly disconnectListeners = new Set<(connectionId: string) => void>()
 
   constructor(private readonly options: RpcServerOptions = {}) {}
 
@@ -91,8 +92,15 @@ export class RpcServer {
     return { id: connection.id, dispose: () => detach.dispose() }
   }
 
+  /** Services that own per-connection state (open tables) release it here when a window or socket goes away. */
+  onDisconnect(listener: (connectionId: string) => void): () => void {
+    this.disconnectListeners.add(listener)
+    return () => this.disconnectListeners.delete(listener)
+  }
+
   private detach(connection: Connection): void {
     connection.detached = true
+    for (const listener of [...this.disconnectListeners]) listener(connection.id)
     for (const id of [...connection.subscriptions.keys()]) this.endSubscription(connection, id)
     for (const controller of connection.calls.values()) controller.abort(new AppError(ErrorCode.Closed, 'Connection closed'))
     connection.calls.clear()

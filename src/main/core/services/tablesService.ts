@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto'
+import type { ImplOf, RpcContext } from '../../../shared/ipc/contract'
+import { AppError } from '../../../shared/ipc/errors'
+import type { tables } from '../../../shared/contracts/tables'
+import type { OpenTableArgs, TableStatus } from '../../../shared/model/tables'
+import type { Table } from '../api/table'
+import { consume } from '../consume'
+import type { ConsumeOptions } from '../consumeOptions'
+import { toAppError } from './consumeErrors'
+
+const STATUS_INTERVAL_MS = 250
+
+interface OpenTable {
+  readonly table: Table
+  readonly owner: string
+}
+
+/** Opens tables for clients; a table closes when its owner closes it or disconnects. */
+export class TablesService implements ImplOf<typeof tables> {
+  private readonly open = new Map<string, OpenTable>()
+
+  constructor(private readonly consumeTable: typeof consume = consume) {}
+
+  async openTable(args: OpenTableArgs, ctx: RpcContext) {
+    let table: Table
+    try {
+      table = await this.consumeTable(args.properties, args.topic, toConsumeOptions(args))
+    } catch (e) {
+      throw toAppError(e)
+    }
+    if (ctx.signal.aborted) {
+      await table.close()
+      throw new AppError('CANCELLED', 'The connection went away while the table was opening')
+    }
+    const tableId = randomUUID()
+    this.open.set(tableId, { table, owner: ctx.connectionId })
+    return { tableId, topic: table.topic, columns: table.columns.map((c) => ({ name: c.name, type: c.type })) }
+  }
+
+  async closeTable({ tableId }: { tableId: string }, ctx: RpcContext) {
+    const entry = this.owned(tableId, ctx)
+    this.open.delete(tableId)
+    await entry.table.close()
+  }
+
+  pauseTable({ tableId }: { tableId: string }, ctx: RpcContext) {
+    this.owned(tableId, ctx).table.pause()
+  }
+
+  resumeTable({ tableId }: { tableId: string }, ctx: RpcContext) {
+    this.owned(tableId, ctx).table.resume()
+  }
+
+  listErrors({ tableId }: { tableId: string }, ctx: RpcContext) {
+    return this.owned(tableId, ctx).table.errors.map((e) => ({ ...e }))
+  }
+
+  onTableStatus({ tableId }: { tableId: string }, emit: (status: TableStatus) => void, ctx: RpcContext) {
+    const { table } = this.owned(tableId, ctx)
+    let lastState = table.state
+    let timer: NodeJS.Timeout | null = null
+    const send = () => {
+      timer = null
+      lastState = table.state
+      emit(statusOf(tableId, table))
+    }
+    const schedule = () => {
+      if (table.state !== lastState) {
+        if (timer) clearTimeout(timer)
+        send()
+      } else if (!timer) timer = setTimeout(send, STATUS_INTERVAL_MS)
+    }
+    send()
+    const stopUpdates = table.onUpdate(schedule)
+    const stopFailure = table.onFailure(schedule)
+    const poll = setInterval(schedule, 1000)
+    return () => {
+      stopUpdates()
+      stopFailure()
+      clearInterval(poll)
+      if (timer) clearTimeout(timer)
+    }
+  }
+
+  /** Tables opened by a window or socket close with it. */
+  async disconnect(connectionId: string): Promise<void> {
+    const closing: Promise<void>[] = []
+    for (const [tableId, entry] of this.open) {
+      if (entry.owner !== connectionId) continue
+      this.open.delete(tableId)
+      closing.push(entry.table.close())
+    }
+    await Promise.allSettled(closing)
+  }
+
+  async closeAll(): Promise<void> {
+    const all = [...this.open.values()]
+    this.open.clear()
+    await Promise.allSettled(all.map((e) => e.table.close()))
+  }
+
+  get openTableCount(): number {
+    return this.open.size
+  }
+
+  private owned(tableId: string, ctx: RpcContext): OpenTable {
+    const entry = this.open.get(tableId)
+    if (!entry || entry.owner !== ctx.connectionId) throw new AppError('TABLE_NOT_FOUND', `No open table ${tableId}`)
+    return entry
+  }
+}
+
+function toConsumeOptions(args: OpenTableArgs): ConsumeOptions {
+  return {
+    partitions: args.partitions,
+    offsets: args.offsets === undefined ? undefined : Object.fromEntries(Object.entries(args.offsets).map(([p, o]) => [Number(p), o])),
+    keySpec: args.keySpec,
+    valueSpec: args.valueSpec,
+    tableType: args.tableType,
+    onError: args.onError
+  }
+}
+
+function statusOf(tableId: string, table: Table): TableStatus {
+  const stats = table.stats
+  return {
+    tableId,
+    state: table.state,
+    failure: table.failure?.message ?? null,
+    size: table.size,
+    rowsPerSecond: stats.rowsPerSecond,
+    bytesPerSecond: stats.bytesPerSecond,
+    totalRows: stats.totalRows,
+    errorCount: stats.errorCount,
+    partitions: stats.partitions.map((p) => ({ ...p }))
+  }
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod'
+import { ColumnDefSchema, ColumnTypeSchema } from './columns'
+
+export const TableIdSchema = z.string().min(1).max(64)
+
+const PropertyValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()])
+
+export const SpecSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('ignore') }),
+  z.object({ kind: z.literal('fromProperties') }),
+  z.object({ kind: z.literal('simple'), columnName: z.string().min(1), type: ColumnTypeSchema.optional() }),
+  z.object({ kind: z.literal('json'), columns: z.array(ColumnDefSchema).min(1), mapping: z.record(z.string(), z.string()) })
+])
+export type SpecDto = z.infer<typeof SpecSchema>
+
+export const TableTypeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('append') }),
+  z.object({ kind: z.literal('blink') }),
+  z.object({ kind: z.literal('ring'), capacity: z.number().int().min(1).max(2 ** 31) })
+])
+
+/** Offsets as consume() takes them: partition (or -1 for all others) → offset as a decimal string, or a seek constant. */
+export const OffsetsSchema = z.record(z.string().regex(/^-?\d+$/), z.union([z.number().int(), z.string().regex(/^-?\d+$/)]))
+
+export const OpenTableArgsSchema = z.object({
+  /** Java-style Kafka client properties, bootstrap.servers included. */
+  properties: z.record(z.string(), PropertyValueSchema),
+  topic: z.string().min(1).max(249),
+  partitions: z.union([z.literal('ALL'), z.array(z.number().int().min(0))]).optional(),
+  offsets: OffsetsSchema.optional(),
+  keySpec: SpecSchema,
+  valueSpec: SpecSchema,
+  tableType: TableTypeSchema,
+  onError: z.enum(['skip', 'fail']).optional()
+})
+export type OpenTableArgs = z.infer<typeof OpenTableArgsSchema>
+
+export const TableInfoSchema = z.object({
+  tableId: TableIdSchema,
+  topic: z.string(),
+  columns: z.array(ColumnDefSchema)
+})
+export type TableInfo = z.infer<typeof TableInfoSchema>
+
+export const TableStatusSchema = z.object({
+  tableId: TableIdSchema,
+  state: z.enum(['running', 'paused', 'failed', 'closed']),
+  failure: z.string().nullable(),
+  size: z.number(),
+  rowsPerSecond: z.number(),
+  bytesPerSecond: z.number(),
+  totalRows: z.number(),
+  errorCount: z.number(),
+  partitions: z.array(z.object({ partition: z.number(), position: z.string(), highWatermark: z.string(), lag: z.number() }))
+})
+export type TableStatus = z.infer<typeof TableStatusSchema>
+
+export const RecordErrorSchema = z.object({
+  topic: z.string(),
+  partition: z.number(),
+  offset: z.string(),
+  field: z.string().optional(),
+  reason: z.string(),
+  time: z.number()
+})
+export type RecordErrorDto = z.infer<typeof RecordErrorSchema>

@@ -1,0 +1,86 @@
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { engine } from '../../src/shared/contracts/engine'
+import { tables } from '../../src/shared/contracts/tables'
+import { createClient } from '../../src/shared/ipc/client'
+import { isAppError } from '../../src/shared/ipc/errors'
+import { createTransportPair } from '../../src/shared/ipc/memoryTransport'
+import type { TableStatus } from '../../src/shared/model/tables'
+import { startEngineWorker, type EngineWorkerHost } from '../../src/main/host/engineWorkerHost'
+import { bundleWorker } from '../support/bundleWorker'
+import { createTopic, plaintextConfig, produce, uniqueTopic } from '../support/testEnv'
+import { waitFor } from './lib/waitFor'
+
+let host: EngineWorkerHost
+beforeAll(async () => {
+  host = await startEngineWorker(await bundleWorker(join(__dirname, '../../src/main/core/host/engineWorker.ts')))
+}, 30_000)
+afterAll(() => host.terminate())
+
+function connect() {
+  const [clientEnd, serverEnd] = createTransportPair()
+  host.attach(serverEnd)
+  return { api: createClient(clientEnd, { tables, engine }), clientEnd }
+}
+
+const int32 = (n: number) => {
+  const b = Buffer.alloc(4)
+  b.writeInt32BE(n)
+  return b
+}
+
+describe('tables over the engine worker', () => {
+  it('opens a table, streams its status, lists bad records and closes', async () => {
+    const topic = await createTopic(uniqueTopic('worker-tables'), 2)
+    await produce(topic, [{ value: int32(1) }, { value: Buffer.from('bad') }, { value: int32(3) }])
+    const { api, clientEnd } = connect()
+    const info = await api.tables.openTable({
+      properties: plaintextConfig(),
+      topic,
+      offsets: { '-1': -1 },
+      keySpec: { kind: 'ignore' },
+      valueSpec: { kind: 'simple', columnName: 'N', type: 'int32' },
+      tableType: { kind: 'append' }
+    })
+    expect(info.columns.map((c) => c.name)).toEqual(['KafkaPartition', 'KafkaOffset', 'KafkaTimestamp', 'N'])
+    let status: TableStatus | undefined
+    const stop = api.tables.onTableStatus({ tableId: info.tableId }, (s) => (status = s))
+    await waitFor(() => status?.size === 2 && status.errorCount === 1, 'status with 2 rows and 1 error')
+    const errors = await api.tables.listErrors({ tableId: info.tableId })
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatchObject({ topic, reason: 'value: expected 4 bytes for int32, got 3' })
+    await api.tables.pauseTable({ tableId: info.tableId })
+    await waitFor(() => status?.state === 'paused', 'the paused state')
+    stop()
+    await api.tables.closeTable({ tableId: info.tableId })
+    await expect(api.tables.pauseTable({ tableId: info.tableId })).rejects.toSatisfy((e) => isAppError(e, 'TABLE_NOT_FOUND'))
+    clientEnd.close()
+  })
+
+  it('turns consume errors into coded errors', async () => {
+    const { api, clientEnd } = connect()
+    const open = (properties: Record<string, string>, topic: string) =>
+      api.tables.openTable({ properties, topic, keySpec: { kind: 'ignore' }, valueSpec: { kind: 'simple', columnName: 'V', type: 'string' }, tableType: { kind: 'blink' } })
+    await expect(open(plaintextConfig(), uniqueTopic('nope'))).rejects.toSatisfy((e) => isAppError(e, 'UNKNOWN_TOPIC'))
+    await expect(open({ 'bootstrap.server': 'x:1' }, 't')).rejects.toSatisfy((e) => isAppError(e, 'KAFKA_CONFIG'))
+    clientEnd.close()
+  })
+
+  it("a connection's tables close when it goes away", async () => {
+    const topic = await createTopic(uniqueTopic('worker-disconnect'), 1)
+    const { api, clientEnd } = connect()
+    const info = await api.tables.openTable({ properties: plaintextConfig(), topic, keySpec: { kind: 'ignore' }, valueSpec: { kind: 'simple', columnName: 'V', type: 'string' }, tableType: { kind: 'blink' } })
+    expect(info.tableId).toBeTruthy()
+    const observer = connect()
+    const before = (await observer.api.engine.getInfo()).openTables
+    expect(before).toBeGreaterThanOrEqual(1)
+    clientEnd.close()
+    let openTables = before
+    await waitFor(() => {
+      void observer.api.engine.getInfo().then((i) => (openTables = i.openTables))
+      return openTables === before - 1
+    }, 'the table to close with its connection')
+    await expect(observer.api.tables.closeTable({ tableId: info.tableId })).rejects.toSatisfy((e) => isAppError(e, 'TABLE_NOT_FOUND'))
+    observer.clientEnd.close()
+  })
+})
