@@ -7,7 +7,15 @@ const shared = { '@shared': resolve(__dirname, 'src/shared') }
 export default defineConfig({
   main: {
     resolve: { alias: shared },
-    build: { rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } } }
+    build: {
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          engineWorker: resolve(__dirname, 'src/main/core/host/engineWorker.ts'),
+          serve: resolve(__dirname, 'src/main/serve.ts')
+        }
+      }
+    }
   },
   preload: {
     resolve: { alias: shared },

@@ -20,6 +20,17 @@ export default defineConfig({
           globalSetup: ['test/support/globalSetup.ts'],
           fileParallelism: false
         }
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.e2e.ts'],
+          environment: 'node',
+          testTimeout: 90_000,
+          hookTimeout: 180_000,
+          globalSetup: ['test/e2e/support/globalSetup.ts'],
+          fileParallelism: false
+        }
       }
     ]
   }

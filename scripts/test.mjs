@@ -51,7 +51,7 @@ function versionsToRun() {
     extras = []
   }
   return [
-    { version: primary, projects: ['unit', 'integration'] },
+    { version: primary, projects: ['unit', 'integration', 'e2e'] },
     ...extras.map((version) => ({ version, projects: ['integration'] }))
   ]
 }

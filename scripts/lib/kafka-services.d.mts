@@ -1,4 +1,7 @@
 // Types for kafka-services.mjs (used from test/support/*.ts).
+import type { RegistryState } from './registry-services.mjs'
+
+export type { RegistryState }
 
 export type ClientListener = 'PLAINTEXT' | 'SASL_PLAINTEXT' | 'SSL' | 'SASL_SSL'
 export type SaslMechanism = 'PLAIN' | 'SCRAM-SHA-256' | 'SCRAM-SHA-512'
@@ -36,6 +39,8 @@ export interface ServicesState {
   controller: string | null
   tls: ServicesTls | null
   sasl: { mechanisms: SaslMechanism[]; users: { username: string; password: string }[] } | null
+  /** The test schema registry (registry-services.mjs); null/absent with $TOPIC_TABLES_NO_REGISTRY. */
+  registry?: RegistryState | null
 }
 
 export const REPO_ROOT: string
@@ -53,6 +58,11 @@ export function stateFilePath(): string
 export function kafkaCacheDir(version: string): string
 export function libsDir(version: string): string
 export function javaCommand(): string
+export function run(
+  cmd: string,
+  args: string[],
+  opts?: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string }
+): Promise<{ code: number; signal?: string | null; stdout: string; stderr: string; ms: number; error?: Error }>
 export function isFetched(version: string): boolean
 
 type Log = (msg: string) => void
@@ -72,6 +82,6 @@ export function newClusterId(): string
 export function readState(file?: string): ServicesState | null
 export function isRunning(state: ServicesState | null): boolean
 export function waitForKafka(bootstrap: string, opts?: { timeoutMs?: number; alive?: () => boolean }): Promise<unknown>
-export function up(opts?: { version?: string; stateFile?: string; ownerPid?: number; log?: Log }): Promise<ServicesState>
+export function up(opts?: { version?: string; stateFile?: string; ownerPid?: number; registry?: boolean; log?: Log }): Promise<ServicesState>
 export function down(opts?: { stateFile?: string; log?: Log }): Promise<{ stopped: boolean; result?: string }>
 export function status(opts?: { stateFile?: string }): Promise<{ stateFile: string; state: ServicesState | null; running: boolean }>

@@ -528,12 +528,20 @@ async function startBroker({ version, libs, java, log }) {
   }
 }
 
+/** The schema-registry half of the services (scripts/lib/registry-services.mjs), loaded on demand. */
+function registryServices() {
+  return import('./registry-services.mjs')
+}
+
 /**
- * Starts the services and writes the state file. With $KAFKA_BOOTSTRAP set, starts nothing and
+ * Starts the services and writes the state file. With $KAFKA_BOOTSTRAP set, starts no broker and
  * writes a state pointing at that cluster (PLAINTEXT only).
- * Options: version, stateFile, ownerPid (a watchdog stops the broker if that process dies), log.
+ * After Kafka, starts the test schema registry (Apicurio + auth proxy, registry-services.mjs) into the
+ * state's `registry` section, unless `registry: false` or $TOPIC_TABLES_NO_REGISTRY ($REGISTRY_URL:
+ * use that registry instead of Apicurio).
+ * Options: version, stateFile, ownerPid (a watchdog stops the broker if that process dies), registry, log.
  */
-export async function up({ version = kafkaVersion(), stateFile = stateFilePath(), ownerPid, log = defaultLog } = {}) {
+export async function up({ version = kafkaVersion(), stateFile = stateFilePath(), ownerPid, registry: withRegistry = true, log = defaultLog } = {}) {
   const existing = readState(stateFile)
   if (existing) {
     if (isRunning(existing)) {
@@ -542,6 +550,7 @@ export async function up({ version = kafkaVersion(), stateFile = stateFilePath()
       )
     }
     log(`removing stale state file ${stateFile} (broker pid ${existing.pid} is gone)`)
+    if (existing.registry) await (await registryServices()).stopRegistry(existing.registry, { log })
     cleanupStale(existing)
     fs.rmSync(stateFile, { force: true })
   }
@@ -565,8 +574,10 @@ export async function up({ version = kafkaVersion(), stateFile = stateFilePath()
       bootstrap: { PLAINTEXT: bootstrap },
       controller: null,
       tls: null,
-      sasl: null
+      sasl: null,
+      registry: null
     }
+    if (withRegistry) state.registry = await (await registryServices()).startRegistry({ ownerPid, stateFile, log })
     writeState(stateFile, state)
     return state
   }
@@ -608,7 +619,8 @@ export async function up({ version = kafkaVersion(), stateFile = stateFilePath()
     bootstrap: Object.fromEntries(CLIENT_LISTENERS.map((l) => [l, `127.0.0.1:${broker.ports[l]}`])),
     controller: `127.0.0.1:${broker.ports.CONTROLLER}`,
     tls: broker.tls,
-    sasl: { mechanisms: SASL_MECHANISMS, users: SASL_USERS }
+    sasl: { mechanisms: SASL_MECHANISMS, users: SASL_USERS },
+    registry: null
   }
   if (ownerPid) {
     const wd = spawn(process.execPath, [WATCHDOG, String(ownerPid), String(broker.pid), broker.workDir, stateFile], {
@@ -617,6 +629,16 @@ export async function up({ version = kafkaVersion(), stateFile = stateFilePath()
     })
     wd.unref()
     state.watchdogPid = wd.pid
+  }
+  if (withRegistry) {
+    try {
+      state.registry = await (await registryServices()).startRegistry({ ownerPid, stateFile, log })
+    } catch (err) {
+      if (state.watchdogPid) await terminate(state.watchdogPid, ['watchdog.mjs', String(state.pid)], { graceMs: 2000 })
+      await terminate(state.pid, brokerMarker(state), { graceMs: 20_000, log })
+      cleanupStale(state)
+      throw err
+    }
   }
   writeState(stateFile, state)
   const t = state.timings
@@ -634,12 +656,17 @@ function cleanupStale(state) {
   }
 }
 
-/** Stops the broker of the state file (SIGTERM, 20 s grace, SIGKILL) and removes its work dir and the state file. */
+/** Stops the schema registry and the broker of the state file (SIGTERM, grace period, SIGKILL) and removes their work dirs and the state file. */
 export async function down({ stateFile = stateFilePath(), log = defaultLog } = {}) {
   const state = readState(stateFile)
   if (!state) {
     log(`nothing to stop (no state file at ${stateFile})`)
     return { stopped: false }
+  }
+  if (state.registry) {
+    await (await registryServices())
+      .stopRegistry(state.registry, { log })
+      .catch((err) => log(`stopping the schema registry failed: ${err.message}`))
   }
   let result = 'external'
   if (state.kind === 'local') {

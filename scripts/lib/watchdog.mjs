@@ -2,13 +2,16 @@
 // globalSetup). If the owner dies without calling `down` (SIGKILL, crash, closed terminal), the
 // watchdog stops the broker and removes its work dir and state file. Exits as soon as the broker is gone.
 //
-// usage: node watchdog.mjs <ownerPid> <brokerPid> <workDir> <stateFile>
+// usage: node watchdog.mjs <ownerPid> <brokerPid> <workDir> <stateFile> [<marker>...]
+// The optional markers are the strings the watched process's argv must contain (default: kafka.Kafka
+// and workDir); registry-services.mjs uses them to watch Apicurio and the registry auth proxy.
 import fs from 'node:fs'
 import { isOurProcess, sleep, terminate } from './proc.mjs'
 
 const [ownerPid, brokerPid] = process.argv.slice(2, 4).map(Number)
 const [workDir, stateFile] = process.argv.slice(4, 6)
-const brokerMarker = ['kafka.Kafka', workDir]
+const markers = process.argv.slice(6)
+const brokerMarker = markers.length > 0 ? markers : ['kafka.Kafka', workDir]
 
 process.on('SIGINT', () => {}) // only the explicit SIGTERM from `down` (or the owner's death) matters
 for (;;) {

@@ -1,5 +1,12 @@
-import { app, BrowserWindow } from 'electron'
-import { createMainWindow } from './electron/mainWindow'
+import { join } from 'node:path'
+import { app, BrowserWindow, ipcMain } from 'electron'
+import { serveElectronWebContents } from './transport/electronIpcTransport'
+import { startEngineWorker, type EngineWorkerHost } from './host/engineWorkerHost'
+import { createMainWindow, isAppOrigin } from './electron/mainWindow'
+
+function openWindow(engine: EngineWorkerHost): void {
+  createMainWindow((webContents) => serveElectronWebContents(webContents, ipcMain, { isAllowedOrigin: isAppOrigin }, (transport) => engine.attach(transport)))
+}
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -11,11 +18,16 @@ if (!app.requestSingleInstanceLock()) {
       window.focus()
     }
   })
-  app.whenReady().then(() => {
-    createMainWindow()
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+  })
+  void app.whenReady().then(async () => {
+    const engine = await startEngineWorker(join(__dirname, 'engineWorker.js'))
+    openWindow(engine)
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createMainWindow()
+      if (BrowserWindow.getAllWindows().length === 0) openWindow(engine)
     })
+    app.on('before-quit', () => void engine.terminate())
   })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage } from 'node:http'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
@@ -13,6 +13,8 @@ export interface WebSocketServerTransportOptions {
   token?: string
   /** 0 (default) picks a free port. */
   port?: number
+  /** Answers plain HTTP requests (the browser host serves the renderer here); without it they get 426. */
+  onHttpRequest?: (request: IncomingMessage, response: ServerResponse) => void
 }
 
 export interface WebSocketTransportServer {
@@ -35,7 +37,8 @@ export async function startWebSocketServerTransport(options: WebSocketServerTran
   const token = options.token ?? createAccessToken()
   const sockets = new WebSocketServer({ noServer: true })
   const transports = new Set<Transport>()
-  const http = createServer((_request, response) => {
+  const http = createServer((request, response) => {
+    if (options.onHttpRequest) return options.onHttpRequest(request, response)
     response.writeHead(426, { 'Content-Type': 'text/plain', Connection: 'close' }).end('WebSocket connections only\n')
   })
 

@@ -1,6 +1,7 @@
 import type { ColumnType } from '../types'
 import { CHUNK_MASK } from './chunkLayout'
 import { type Chunk, ChunkedColumn } from './chunkedColumn'
+import type { ChunkData } from './columnReader'
 import { testNullBit } from './nullBitmap'
 
 interface BoolChunk extends Chunk {
@@ -56,6 +57,10 @@ export class BoolColumn extends ChunkedColumn<BoolChunk> {
 
   protected bind(chunk: BoolChunk | null): void {
     this.data = chunk === null ? EMPTY : chunk.data
+  }
+
+  protected describe(chunk: BoolChunk): ChunkData {
+    return { kind: 'bool', values: chunk.data, nulls: chunk.nulls }
   }
 
   protected chunkBytes(chunk: BoolChunk): number {

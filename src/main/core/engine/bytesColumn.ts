@@ -1,6 +1,7 @@
 import type { ColumnType } from '../types'
 import { CHUNK_MASK } from './chunkLayout'
 import { type Chunk, ChunkedColumn } from './chunkedColumn'
+import type { ChunkData } from './columnReader'
 import { testNullBit } from './nullBitmap'
 import { RawBytes } from './rawBytes'
 import { checkByteRange } from './utf8'
@@ -48,6 +49,10 @@ export class BytesColumn extends ChunkedColumn<BytesChunk> {
 
   protected bind(chunk: BytesChunk | null): void {
     this.raw = chunk === null ? null : chunk.raw
+  }
+
+  protected describe(chunk: BytesChunk): ChunkData {
+    return { kind: 'raw', bytes: chunk.raw.bytes, offsets: chunk.raw.offsets, nulls: chunk.nulls }
   }
 
   protected chunkBytes(chunk: BytesChunk): number {

@@ -1,5 +1,6 @@
 import type { ColumnType } from '../types'
 import { CHUNK_MASK, CHUNK_SIZE, INITIAL_CHUNK_ROWS, chunkIndexOf } from './chunkLayout'
+import type { ChunkData } from './columnReader'
 import { type ColumnStore, writerMismatch } from './columnWriter'
 import { clearNullBit, growNullBits, newNullBits, setNullBit, testNullBit } from './nullBitmap'
 
@@ -42,6 +43,8 @@ export abstract class ChunkedColumn<C extends Chunk> implements ColumnStore {
   protected abstract bind(chunk: C | null): void
   /** Bytes held by the chunk's value arrays (nulls are counted here). */
   protected abstract chunkBytes(chunk: C): number
+  /** The chunk's arrays as a ChunkData (see columnReader.ts). */
+  protected abstract describe(chunk: C): ChunkData
 
   appendNumber(_v: number): void {
     throw writerMismatch(this.name, this.type, 'appendNumber')
@@ -95,6 +98,12 @@ export abstract class ChunkedColumn<C extends Chunk> implements ColumnStore {
     const chunk = this.chunks[chunkIndexOf(i) - this.firstChunk]
     if (chunk === undefined || i < 0 || i >= this.length) throw new RangeError(`column "${this.name}": row ${i} is not held`)
     return chunk
+  }
+
+  /** Chunk number c's live arrays for bulk reads (see ColumnReader), or null when the chunk is not held. */
+  chunkData(c: number): ChunkData | null {
+    const chunk = this.chunks[c - this.firstChunk]
+    return chunk === undefined ? null : this.describe(chunk)
   }
 
   isNull(i: number): boolean {

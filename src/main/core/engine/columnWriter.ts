@@ -1,4 +1,5 @@
 import type { ColumnType } from '../types'
+import type { ColumnReader } from './columnReader'
 
 /**
  * Appends values to one column of a LiveTable, one value per row between `beginRow()` and `commitRow()`.
@@ -26,7 +27,7 @@ export interface ColumnWriter {
 }
 
 /** What LiveTable needs from a column besides writing: row bookkeeping, reads by arrival index, memory. */
-export interface ColumnStore extends ColumnWriter {
+export interface ColumnStore extends ColumnWriter, ColumnReader {
   /** Values appended so far: the arrival index the next value gets. */
   readonly length: number
   /** Drops the values at arrival indexes >= `length` (rolls back a partial row). */

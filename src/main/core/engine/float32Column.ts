@@ -1,6 +1,7 @@
 import type { ColumnType } from '../types'
 import { CHUNK_MASK } from './chunkLayout'
 import { type Chunk, ChunkedColumn } from './chunkedColumn'
+import type { ChunkData } from './columnReader'
 import { testNullBit } from './nullBitmap'
 
 interface Float32Chunk extends Chunk {
@@ -49,6 +50,10 @@ export class Float32Column extends ChunkedColumn<Float32Chunk> {
 
   protected bind(chunk: Float32Chunk | null): void {
     this.data = chunk === null ? EMPTY : chunk.data
+  }
+
+  protected describe(chunk: Float32Chunk): ChunkData {
+    return { kind: 'float32', values: chunk.data, nulls: chunk.nulls }
   }
 
   protected chunkBytes(chunk: Float32Chunk): number {

@@ -1,6 +1,7 @@
 import type { ColumnType } from '../types'
 import { CHUNK_MASK } from './chunkLayout'
 import { type Chunk, ChunkedColumn } from './chunkedColumn'
+import type { ChunkData } from './columnReader'
 import { testNullBit } from './nullBitmap'
 
 interface Float64Chunk extends Chunk {
@@ -49,6 +50,10 @@ export class Float64Column extends ChunkedColumn<Float64Chunk> {
 
   protected bind(chunk: Float64Chunk | null): void {
     this.data = chunk === null ? EMPTY : chunk.data
+  }
+
+  protected describe(chunk: Float64Chunk): ChunkData {
+    return { kind: 'float64', values: chunk.data, nulls: chunk.nulls }
   }
 
   protected chunkBytes(chunk: Float64Chunk): number {

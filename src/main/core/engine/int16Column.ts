@@ -1,6 +1,7 @@
 import type { ColumnType } from '../types'
 import { CHUNK_MASK } from './chunkLayout'
 import { type Chunk, ChunkedColumn } from './chunkedColumn'
+import type { ChunkData } from './columnReader'
 import { testNullBit } from './nullBitmap'
 
 interface Int16Chunk extends Chunk {
@@ -50,6 +51,10 @@ export class Int16Column extends ChunkedColumn<Int16Chunk> {
 
   protected bind(chunk: Int16Chunk | null): void {
     this.data = chunk === null ? EMPTY : chunk.data
+  }
+
+  protected describe(chunk: Int16Chunk): ChunkData {
+    return { kind: 'int16', values: chunk.data, nulls: chunk.nulls }
   }
 
   protected chunkBytes(chunk: Int16Chunk): number {

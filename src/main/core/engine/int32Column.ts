@@ -1,6 +1,7 @@
 import type { ColumnType } from '../types'
 import { CHUNK_MASK } from './chunkLayout'
 import { type Chunk, ChunkedColumn } from './chunkedColumn'
+import type { ChunkData } from './columnReader'
 import { testNullBit } from './nullBitmap'
 
 interface Int32Chunk extends Chunk {
@@ -50,6 +51,10 @@ export class Int32Column extends ChunkedColumn<Int32Chunk> {
 
   protected bind(chunk: Int32Chunk | null): void {
     this.data = chunk === null ? EMPTY : chunk.data
+  }
+
+  protected describe(chunk: Int32Chunk): ChunkData {
+    return { kind: 'int32', values: chunk.data, nulls: chunk.nulls }
   }
 
   protected chunkBytes(chunk: Int32Chunk): number {

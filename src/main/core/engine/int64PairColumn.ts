@@ -1,6 +1,7 @@
 import type { ColumnType } from '../types'
 import { CHUNK_MASK } from './chunkLayout'
 import { type Chunk, ChunkedColumn } from './chunkedColumn'
+import type { ChunkData } from './columnReader'
 import { INT64_MAX, INT64_MIN } from './int64Words'
 import { testNullBit } from './nullBitmap'
 
@@ -76,6 +77,10 @@ export abstract class Int64PairColumn extends ChunkedColumn<Int64Chunk> {
   protected bind(chunk: Int64Chunk | null): void {
     this.words = chunk === null ? EMPTY_WORDS : chunk.words
     this.big = chunk === null ? EMPTY_BIG : chunk.big
+  }
+
+  protected describe(chunk: Int64Chunk): ChunkData {
+    return { kind: 'int64', words: chunk.words, nulls: chunk.nulls }
   }
 
   protected chunkBytes(chunk: Int64Chunk): number {

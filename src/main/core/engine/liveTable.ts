@@ -1,9 +1,11 @@
 import { COLUMN_TYPES, type ColumnDef, type TableUpdate } from '../types'
+import type { ColumnReader } from './columnReader'
 import type { ColumnStore, ColumnWriter } from './columnWriter'
 import { createColumn } from './createColumn'
 import { type TableTypeSpec, checkTableType, nextWindow } from './tableWindow'
 
 export type { TableTypeSpec } from './tableWindow'
+export type { ChunkData, ColumnReader } from './columnReader'
 
 type UpdateListener = (u: TableUpdate) => void
 
@@ -162,6 +164,15 @@ export class LiveTable {
 
   isNull(column: number, position: number): boolean {
     return this.store(column).isNull(this.index(position))
+  }
+
+  /**
+   * Read access to column `column`'s chunk arrays, for bulk scans such as sorting and filtering (see columnReader.ts:
+   * the arrays are read-only and valid only until the next write). Visible rows are the arrival indexes
+   * [firstRowKey, firstRowKey + size).
+   */
+  columnReader(column: number): ColumnReader {
+    return this.store(column)
   }
 
   /** Bytes held by this table's typed arrays and buffers, plus an estimate for the strings of dictionaries. */

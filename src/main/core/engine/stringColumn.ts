@@ -1,6 +1,7 @@
 import type { ColumnType } from '../types'
 import { CHUNK_MASK } from './chunkLayout'
 import { type Chunk, ChunkedColumn } from './chunkedColumn'
+import type { ChunkData } from './columnReader'
 import { testNullBit } from './nullBitmap'
 import { RawBytes } from './rawBytes'
 import { StringDictionary } from './stringDictionary'
@@ -153,6 +154,12 @@ export class StringColumn extends ChunkedColumn<StringChunk> {
     this.dict = chunk === null ? null : chunk.dict
     this.map = this.dict === null ? null : this.dict.map
     this.raw = chunk === null ? null : chunk.raw
+  }
+
+  protected describe(chunk: StringChunk): ChunkData {
+    if (chunk.codes !== null) return { kind: 'dictionary', codes: chunk.codes, dictionary: (chunk.dict as StringDictionary).values, nulls: chunk.nulls }
+    const raw = chunk.raw as RawBytes
+    return { kind: 'raw', bytes: raw.bytes, offsets: raw.offsets, nulls: chunk.nulls }
   }
 
   protected chunkBytes(chunk: StringChunk): number {

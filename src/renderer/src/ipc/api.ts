@@ -1,0 +1,22 @@
+import { createClient } from '../../../shared/ipc/client'
+import type { Transport } from '../../../shared/ipc/transport'
+import { createWebSocketClientTransport } from '../../../shared/ipc/webSocketClientTransport'
+import { engine } from '../../../shared/contracts/engine'
+import { tables } from '../../../shared/contracts/tables'
+import { createBridgeTransport, type RpcBridge } from './bridgeTransport'
+
+declare global {
+  interface Window {
+    rpc?: RpcBridge
+  }
+}
+
+/** The Electron bridge when the preload is there; otherwise the browser host's WebSocket, with the page's token. */
+function connect(): Transport {
+  if (window.rpc) return createBridgeTransport(window.rpc)
+  const token = new URLSearchParams(window.location.search).get('token') ?? ''
+  return createWebSocketClientTransport(`ws://${window.location.host}/?token=${encodeURIComponent(token)}`)
+}
+
+export const transport = connect()
+export const api = createClient(transport, { engine, tables })
