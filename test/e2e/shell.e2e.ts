@@ -17,7 +17,7 @@ describe('the app in Chromium over the browser host', () => {
 
   it('exposes no Node or Electron internals to the page', async () => {
     const exposed = await app.page.evaluate(() => {
-      const w = window as unknown as Record<string, unknown>
+      const w = globalThis as unknown as Record<string, unknown>
       return { require: typeof w.require, process: typeof w.process, ipcRenderer: typeof w.ipcRenderer, module: typeof w.module }
     })
     expect(exposed).toEqual({ require: 'undefined', process: 'undefined', ipcRenderer: 'undefined', module: 'undefined' })
