@@ -2,11 +2,14 @@
 // The project's test command (`npm test`):
 //   1. checks prerequisites (Java ≥ 17, Maven when jars must be fetched, openssl),
 //   2. fetches the Kafka jars ($KAFKA_VERSION, default 4.4.0) into .cache/kafka/<version>/libs,
-//   3. starts a real Kafka broker, runs `vitest run --project unit --project integration`, stops it,
+//   3. starts a real Kafka broker and the test schema registry (Apicurio from Maven Central behind an
+//      authenticating proxy; scripts/lib/registry-services.mjs), runs
+//      `vitest run --project unit --project integration`, stops them,
 //   4. with $CI set or $TEST_KAFKA_MATRIX given (comma-separated versions; CI default: 4.0.0), repeats
 //      up → `vitest run --project integration` → down for each extra Kafka version.
 // The broker is always stopped, also on failures and SIGINT/SIGTERM. Extra arguments go to vitest.
 // $KAFKA_BOOTSTRAP: use that cluster instead of starting one (PLAINTEXT only; no matrix).
+// $REGISTRY_URL: use that registry instead of Apicurio; $TOPIC_TABLES_NO_REGISTRY=1: no registry.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -22,6 +25,7 @@ import {
   kafkaVersion,
   up
 } from './lib/kafka-services.mjs'
+import { externalRegistryUrl, fetchApicurio, isApicurioFetched, registryWanted, resolveApicurio } from './lib/registry-services.mjs'
 
 const log = (msg) => process.stderr.write(`[test] ${msg}\n`)
 const vitestArgs = process.argv.slice(2)
@@ -56,15 +60,21 @@ function versionsToRun() {
   ]
 }
 
-async function checkPrerequisites(runs) {
-  if (external) return []
+async function checkPrerequisites(runs, apicurio) {
   const problems = []
+  if (external) {
+    if (apicurio && !isApicurioFetched(apicurio.version)) {
+      const mvn = await checkMaven()
+      if (!mvn.ok) problems.push(mvn.message)
+    }
+    return problems
+  }
   const java = await checkJava()
   if (java.ok) log(`prerequisite: ${java.message}`)
   else problems.push(java.message)
   const openssl = await checkOpenssl()
   if (!openssl.ok) problems.push(openssl.message)
-  if (runs.some((r) => !isFetched(r.version))) {
+  if (runs.some((r) => !isFetched(r.version)) || (apicurio && !isApicurioFetched(apicurio.version))) {
     const mvn = await checkMaven()
     if (mvn.ok) log(`prerequisite: ${mvn.message}`)
     else problems.push(mvn.message)
@@ -93,10 +103,34 @@ const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`
 
 async function main() {
   const runs = versionsToRun()
-  const problems = await checkPrerequisites(runs)
+  // The test schema registry: which Apicurio runs on which Java (3.3.3 on Java ≥ 21, else 3.0.9 on 17).
+  let apicurio = null
+  if (registryWanted() && !externalRegistryUrl()) {
+    try {
+      apicurio = await resolveApicurio({ log })
+      log(`prerequisite: Apicurio Registry ${apicurio.version} on Java ${apicurio.java.version} (${apicurio.java.cmd})`)
+    } catch (err) {
+      log(`missing prerequisite: ${err.message}`)
+      return 2
+    }
+  }
+  const problems = await checkPrerequisites(runs, apicurio)
   if (problems.length) {
     for (const p of problems) log(`missing prerequisite: ${p}`)
     return 2
+  }
+  if (apicurio) {
+    try {
+      const f = await fetchApicurio(apicurio.version, { log })
+      log(
+        f.fetched
+          ? `Apicurio ${apicurio.version} fetched (${(f.bytes / 1e6).toFixed(1)} MB) in ${seconds(f.ms)}`
+          : `Apicurio ${apicurio.version}: cached`
+      )
+    } catch (err) {
+      log(`fetching Apicurio failed: ${err.message}`)
+      return 1
+    }
   }
 
   const results = []

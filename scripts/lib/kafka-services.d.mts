@@ -58,11 +58,6 @@ export function stateFilePath(): string
 export function kafkaCacheDir(version: string): string
 export function libsDir(version: string): string
 export function javaCommand(): string
-export function run(
-  cmd: string,
-  args: string[],
-  opts?: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string }
-): Promise<{ code: number; signal?: string | null; stdout: string; stderr: string; ms: number; error?: Error }>
 export function isFetched(version: string): boolean
 
 type Log = (msg: string) => void

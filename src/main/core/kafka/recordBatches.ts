@@ -93,20 +93,14 @@ export class VarintReader {
   ) {}
 
   varint(): number {
-    const buf = this.buf
-    let result = 0
-    let shift = 0
-    let byte: number
-    do {
-      byte = buf[this.pos++]
-      if (byte === undefined) throw new RangeError('record ends inside a varint')
-      result += (byte & 0x7f) * 2 ** shift
-      shift += 7
-    } while (byte & 0x80 && shift < 35)
-    return result % 2 === 1 ? -(result + 1) / 2 : result / 2
+    return this.zigZag(35)
   }
 
   varlong(): number {
+    return this.zigZag(70)
+  }
+
+  private zigZag(maxShift: number): number {
     const buf = this.buf
     let result = 0
     let shift = 0
@@ -116,7 +110,7 @@ export class VarintReader {
       if (byte === undefined) throw new RangeError('record ends inside a varint')
       result += (byte & 0x7f) * 2 ** shift
       shift += 7
-    } while (byte & 0x80 && shift < 70)
+    } while (byte & 0x80 && shift < maxShift)
     return result % 2 === 1 ? -(result + 1) / 2 : result / 2
   }
 }
