@@ -2,6 +2,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { engine } from '../../src/shared/contracts/engine'
 import { tables } from '../../src/shared/contracts/tables'
+import { views } from '../../src/shared/contracts/views'
+import type { ViewportDataDto } from '../../src/shared/model/views'
 import { createClient } from '../../src/shared/ipc/client'
 import { isAppError } from '../../src/shared/ipc/errors'
 import { createTransportPair } from '../../src/shared/ipc/memoryTransport'
@@ -20,7 +22,7 @@ afterAll(() => host.terminate())
 function connect() {
   const [clientEnd, serverEnd] = createTransportPair()
   host.attach(serverEnd)
-  return { api: createClient(clientEnd, { tables, engine }), clientEnd }
+  return { api: createClient(clientEnd, { tables, engine, views }), clientEnd }
 }
 
 const int32 = (n: number) => {
@@ -82,5 +84,36 @@ describe('tables over the engine worker', () => {
     }, 'the table to close with its connection')
     await expect(observer.api.tables.closeTable({ tableId: info.tableId })).rejects.toSatisfy((e) => isAppError(e, 'TABLE_NOT_FOUND'))
     observer.clientEnd.close()
+  })
+
+  it('views sort and filter in the engine and send only the viewport, then push changes', async () => {
+    const topic = await createTopic(uniqueTopic('worker-views'), 1)
+    await produce(topic, Array.from({ length: 1000 }, (_, i) => ({ key: `s${i % 10}`, value: int32(i) })))
+    const { api, clientEnd } = connect()
+    const info = await api.tables.openTable({
+      properties: plaintextConfig(),
+      topic,
+      offsets: { '-1': -1 },
+      keySpec: { kind: 'simple', columnName: 'Sym', type: 'string' },
+      valueSpec: { kind: 'simple', columnName: 'N', type: 'int32' },
+      tableType: { kind: 'append' }
+    })
+    const { viewId } = await api.views.openView({ tableId: info.tableId, spec: { sort: [{ column: 'N', direction: 'desc' }], filters: [{ column: 'Sym', kind: 'equals', value: 's3' }], columns: ['Sym', 'N', 'KafkaOffset'] } })
+    let pushed: ViewportDataDto | undefined
+    const stop = api.views.onViewportData({ viewId }, (d) => (pushed = d))
+    let data = await api.views.setViewport({ viewId, first: 0, last: 5 })
+    await waitFor(() => (pushed?.rowCount ?? data.rowCount) === 100, 'the view to hold the 100 rows of s3')
+    data = await api.views.setViewport({ viewId, first: 0, last: 5 })
+    expect(data.columns.map((c) => c.name)).toEqual(['Sym', 'N', 'KafkaOffset'])
+    expect(data.columns[1].values).toEqual([993, 983, 973, 963, 953])
+    expect(data.columns[2].values).toEqual(['993', '983', '973', '963', '953'])
+    await produce(topic, [{ key: 's3', value: int32(5000) }])
+    await waitFor(() => pushed?.rowCount === 101, 'a pushed viewport with the new row')
+    expect(pushed!.columns[1].values[0]).toBe(5000)
+    await expect(api.views.openView({ tableId: info.tableId, spec: { sort: [{ column: 'Nope', direction: 'asc' }], filters: [] } })).rejects.toSatisfy((e) => isAppError(e, 'BAD_VIEW_SPEC'))
+    stop()
+    await api.tables.closeTable({ tableId: info.tableId })
+    await expect(api.views.setViewport({ viewId, first: 0, last: 5 })).rejects.toSatisfy((e) => isAppError(e, 'VIEW_NOT_FOUND'))
+    clientEnd.close()
   })
 })

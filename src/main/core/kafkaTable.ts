@@ -4,6 +4,8 @@ import type { PartitionFetcher } from './kafka/partitionFetcher'
 import type { RecordIngester } from './recordIngester'
 import { RateMeter } from './rateMeter'
 import type { PartitionStats, RecordError, TableState, TableStats, TableUpdate } from './types'
+import { TableView } from './views/tableView'
+import type { ViewSpec } from './views/viewTypes'
 
 export interface KafkaTableParts {
   topic: string
@@ -89,6 +91,10 @@ export class KafkaTable implements Table {
   onFailure(listener: (error: Error) => void): () => void {
     this.failureListeners.add(listener)
     return () => this.failureListeners.delete(listener)
+  }
+
+  view(spec: ViewSpec): TableView {
+    return new TableView(this.parts.table, spec)
   }
 
   pause(): void {

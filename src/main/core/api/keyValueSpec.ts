@@ -1,4 +1,7 @@
+import { normalizeJsonColumns, normalizeJsonMapping, planJsonColumns, type JsonColumnsInput } from '../specs/json/jsonSpecCheck'
 import { COLUMN_TYPES, type ColumnType } from '../types'
+
+export type { JsonColumnsInput } from '../specs/json/jsonSpecCheck'
 
 export interface IgnoreSpec {
   readonly kind: 'ignore'
@@ -37,4 +40,21 @@ export function simpleSpec(columnName: string, type?: ColumnType): SimpleSpec {
     throw new TypeError(`simpleSpec('${columnName}', '${String(type)}'): unknown type; expected one of ${COLUMN_TYPES.join(', ')}`)
   }
   return type === undefined ? { kind: 'simple', columnName } : { kind: 'simple', columnName, type }
+}
+
+/**
+ * JSON text decoded into `columns` (`{ Name: 'type' }`, `[['Name', 'type'], …]` or `[{ name, type }, …]`, in column
+ * order). `mapping` maps a field name or a JSON Pointer (`/parent/child`, with `~1` for '/' and `~0` for '~') to a
+ * column; a column no key maps to reads the field named like it. Throws a TypeError naming the bad column or key.
+ * See specs/json/README.md for how values convert.
+ */
+export function jsonSpec(columns: JsonColumnsInput, mapping?: Readonly<Record<string, string>>): JsonSpec {
+  const defs = normalizeJsonColumns(columns)
+  const map = normalizeJsonMapping(mapping)
+  planJsonColumns(defs, map)
+  return Object.freeze({
+    kind: 'json',
+    columns: Object.freeze(defs.map((c) => Object.freeze({ name: c.name, type: c.type }))),
+    mapping: Object.freeze(map)
+  })
 }

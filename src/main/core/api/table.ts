@@ -1,4 +1,6 @@
 import type { ColumnDef, RecordError, TableState, TableStats, TableUpdate } from '../types'
+import type { TableView } from '../views/tableView'
+import type { ViewSpec } from '../views/viewTypes'
 
 /** A live table fed by a Kafka topic. */
 export interface Table {
@@ -18,6 +20,8 @@ export interface Table {
   readonly failure: Error | null
   /** Called once if the table fails (onError 'fail', or the broker connection is lost for good). */
   onFailure(listener: (error: Error) => void): () => void
+  /** A sorted, filtered, projected view of this table, kept up to date as rows arrive and leave. */
+  view(spec: ViewSpec): TableView
   pause(): void
   resume(): void
   /** Stops consuming and disconnects; no consumer group is left behind (none is ever created). */

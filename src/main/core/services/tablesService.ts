@@ -18,6 +18,7 @@ interface OpenTable {
 /** Opens tables for clients; a table closes when its owner closes it or disconnects. */
 export class TablesService implements ImplOf<typeof tables> {
   private readonly open = new Map<string, OpenTable>()
+  private readonly closeListeners = new Set<(tableId: string) => void>()
 
   constructor(private readonly consumeTable: typeof consume = consume) {}
 
@@ -39,7 +40,23 @@ export class TablesService implements ImplOf<typeof tables> {
 
   async closeTable({ tableId }: { tableId: string }, ctx: RpcContext) {
     const entry = this.owned(tableId, ctx)
+    await this.close(tableId, entry)
+  }
+
+  /** The table a connection opened; throws TABLE_NOT_FOUND otherwise. */
+  tableFor(tableId: string, ctx: RpcContext): Table {
+    return this.owned(tableId, ctx).table
+  }
+
+  /** Called when a table closes, whoever closed it. */
+  onTableClosed(listener: (tableId: string) => void): () => void {
+    this.closeListeners.add(listener)
+    return () => this.closeListeners.delete(listener)
+  }
+
+  private async close(tableId: string, entry: OpenTable): Promise<void> {
     this.open.delete(tableId)
+    for (const listener of [...this.closeListeners]) listener(tableId)
     await entry.table.close()
   }
 
@@ -85,18 +102,14 @@ export class TablesService implements ImplOf<typeof tables> {
   /** Tables opened by a window or socket close with it. */
   async disconnect(connectionId: string): Promise<void> {
     const closing: Promise<void>[] = []
-    for (const [tableId, entry] of this.open) {
-      if (entry.owner !== connectionId) continue
-      this.open.delete(tableId)
-      closing.push(entry.table.close())
+    for (const [tableId, entry] of [...this.open]) {
+      if (entry.owner === connectionId) closing.push(this.close(tableId, entry))
     }
     await Promise.allSettled(closing)
   }
 
   async closeAll(): Promise<void> {
-    const all = [...this.open.values()]
-    this.open.clear()
-    await Promise.allSettled(all.map((e) => e.table.close()))
+    await Promise.allSettled([...this.open].map(([tableId, entry]) => this.close(tableId, entry)))
   }
 
   get openTableCount(): number {

@@ -1,0 +1,57 @@
+import type { ChunkData, ColumnReader } from '../engine/columnReader'
+import { CHUNK_MASK, chunkIndexOf } from './chunkRuns'
+import { base64Text, utf8Text } from './rawText'
+import type { CellValue } from './viewTypes'
+
+/**
+ * The JSON-safe values (see CellValue in viewTypes.ts) of one column at the given arrival indexes, which must be
+ * visible rows: numbers as numbers (-0 as 0; NaN and ±Infinity as 'NaN'/'Infinity'/'-Infinity'), int64 and timestamp
+ * as decimal strings, bytes as base64, null as null.
+ */
+export function cellValues(reader: ColumnReader, keys: readonly number[]): CellValue[] {
+  const out: CellValue[] = new Array<CellValue>(keys.length)
+  let chunk = -1
+  let data: ChunkData | null = null
+  let big: BigInt64Array | null = null
+  for (let r = 0; r < keys.length; r++) {
+    const key = keys[r]
+    const c = chunkIndexOf(key)
+    if (c !== chunk) {
+      data = reader.chunkData(c)
+      if (data === null) throw new Error(`viewport: chunk ${c} is not held`)
+      big = data.kind === 'int64' ? new BigInt64Array(data.words.buffer, data.words.byteOffset, data.words.length >> 1) : null
+      chunk = c
+    }
+    const d = data as ChunkData
+    const o = key & CHUNK_MASK
+    if (d.nulls !== null && (d.nulls[o >>> 3] & (1 << (o & 7))) !== 0) {
+      out[r] = null
+      continue
+    }
+    switch (d.kind) {
+      case 'int16':
+      case 'int32':
+        out[r] = d.values[o]
+        break
+      case 'float32':
+      case 'float64': {
+        const v = d.values[o]
+        out[r] = v === 0 ? 0 : Number.isFinite(v) ? v : String(v)
+        break
+      }
+      case 'bool':
+        out[r] = d.values[o] === 1
+        break
+      case 'int64':
+        out[r] = (big as BigInt64Array)[o].toString()
+        break
+      case 'dictionary':
+        out[r] = d.dictionary[d.codes[o]]
+        break
+      case 'raw':
+        out[r] = reader.type === 'bytes' ? base64Text(d.bytes, d.offsets[o], d.offsets[o + 1]) : utf8Text(d.bytes, d.offsets[o], d.offsets[o + 1])
+        break
+    }
+  }
+  return out
+}
