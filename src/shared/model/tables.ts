@@ -31,7 +31,9 @@ export const OpenTableArgsSchema = z.object({
   keySpec: SpecSchema,
   valueSpec: SpecSchema,
   tableType: TableTypeSchema,
-  onError: z.enum(['skip', 'fail']).optional()
+  onError: z.enum(['skip', 'fail']).optional(),
+  /** The update cycle; default one animation frame (16 ms), so new rows reach the screen at once. */
+  updateIntervalMs: z.number().int().min(1).max(60_000).optional()
 })
 export type OpenTableArgs = z.infer<typeof OpenTableArgsSchema>
 

@@ -9,6 +9,7 @@ import type { ConsumeOptions } from '../consumeOptions'
 import { toAppError } from './consumeErrors'
 
 const STATUS_INTERVAL_MS = 250
+const FRAME_MS = 16
 
 interface OpenTable {
   readonly table: Table
@@ -130,7 +131,8 @@ function toConsumeOptions(args: OpenTableArgs): ConsumeOptions {
     keySpec: args.keySpec,
     valueSpec: args.valueSpec,
     tableType: args.tableType,
-    onError: args.onError
+    onError: args.onError,
+    updateIntervalMs: args.updateIntervalMs ?? FRAME_MS
   }
 }
 
