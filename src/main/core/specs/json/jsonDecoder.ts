@@ -1,13 +1,139 @@
 import type { JsonSpec } from '../../api/keyValueSpec'
+import type { ColumnWriter } from '../../engine/columnWriter'
+import type { ColumnDef, ColumnType } from '../../types'
 import type { PartDecoder } from '../partDecoder'
-import { RecordDecodeError } from '../recordDecodeError'
+import { appendBase64, appendBoolean, appendText } from './convertText'
+import { appendFloat, appendInt64, appendSmallInt } from './convertNumbers'
+import { appendTimestamp } from './convertTimestamp'
+import type { FieldErrorReporter } from './fieldErrors'
+import { pointerOf } from './jsonPointer'
+import { JsonScanner } from './jsonScanner'
+import { normalizeJsonColumns, normalizeJsonMapping, planJsonColumns, type JsonColumnPlan } from './jsonSpecCheck'
+import { buildPathTree } from './pathTree'
+import { Scratch } from './scratch'
+import { KIND_NULL } from './valueKinds'
 
-/** Placeholder until the JSON decoder lands: every record is a decode error naming what is missing. */
-export function createJsonDecoder(spec: JsonSpec): PartDecoder {
-  return {
-    columns: spec.columns.map((c) => ({ name: c.name, type: c.type })),
-    decode() {
-      throw new RecordDecodeError('JSON specs are not implemented yet')
+export type { FieldErrorReporter } from './fieldErrors'
+
+/** A PartDecoder that can also report field errors (values present but not convertible; the column gets null). */
+export interface JsonDecoder extends PartDecoder {
+  decode(buf: Buffer | null, start: number, end: number, writers: readonly ColumnWriter[], first: number, onFieldError?: FieldErrorReporter): void
+}
+
+const STRING = 0
+const INT16 = 1
+const INT32 = 2
+const INT64 = 3
+const FLOAT = 4
+const BOOL = 5
+const BYTES = 6
+const TIMESTAMP = 7
+
+const TYPE_CODE: Record<ColumnType, number> = {
+  string: STRING,
+  int16: INT16,
+  int32: INT32,
+  int64: INT64,
+  float32: FLOAT,
+  float64: FLOAT,
+  bool: BOOL,
+  bytes: BYTES,
+  timestamp: TIMESTAMP
+}
+
+/**
+ * Decodes JSON text into the spec's columns (see README.md): one validating pass over the bytes records where each
+ * column's value lies, then each value is converted straight from the bytes into its column. No object is built
+ * per record. Throws a TypeError for an invalid spec.
+ */
+export function createJsonDecoder(spec: JsonSpec): JsonDecoder {
+  return new JsonPartDecoder(planJsonColumns(normalizeJsonColumns(spec.columns), normalizeJsonMapping(spec.mapping)))
+}
+
+class JsonPartDecoder implements JsonDecoder {
+  readonly columns: readonly ColumnDef[]
+  private readonly scanner: JsonScanner
+  private readonly types: Uint8Array
+  private readonly names: string[]
+  private readonly pointers: string[]
+  private readonly scratch = new Scratch()
+  /** Field errors of the record being decoded: column indexes and reasons. */
+  private readonly errorColumns: number[] = []
+  private readonly errorReasons: string[] = []
+
+  constructor(plans: readonly JsonColumnPlan[]) {
+    this.columns = plans.map((p) => ({ name: p.name, type: p.type }))
+    const { root } = buildPathTree(plans.map((p) => p.path))
+    this.scanner = new JsonScanner(root, plans.length)
+    this.types = Uint8Array.from(plans, (p) => TYPE_CODE[p.type])
+    this.names = plans.map((p) => p.name)
+    this.pointers = plans.map((p) => (p.pointer === pointerOf([p.name]) ? '' : p.pointer))
+  }
+
+  decode(buf: Buffer | null, start: number, end: number, writers: readonly ColumnWriter[], first: number, onFieldError?: FieldErrorReporter): void {
+    const types = this.types
+    const n = types.length
+    if (buf === null) {
+      for (let i = 0; i < n; i++) writers[first + i].appendNull()
+      return
+    }
+    const scanner = this.scanner
+    scanner.scan(buf, start, end)
+    const { kind, start: starts, end: ends, flags, numbers } = scanner
+    const scratch = this.scratch
+    for (let i = 0; i < n; i++) {
+      const w = writers[first + i]
+      const k = kind[i]
+      if (k === 0 || k === KIND_NULL) {
+        w.appendNull()
+        continue
+      }
+      const s = starts[i]
+      const e = ends[i]
+      const f = flags[i]
+      let problem: string | null
+      switch (types[i]) {
+        case STRING:
+          problem = appendText(w, buf, k, s, e, f, scratch)
+          break
+        case INT32:
+          problem = appendSmallInt(w, buf, k, s, e, f, numbers[i], scratch, -2147483648, 2147483647)
+          break
+        case INT64:
+          problem = appendInt64(w, buf, k, s, e, f, numbers[i], scratch)
+          break
+        case FLOAT:
+          problem = appendFloat(w, buf, k, s, e, f, numbers[i], scratch)
+          break
+        case TIMESTAMP:
+          problem = appendTimestamp(w, buf, k, s, e, f, numbers[i], scratch)
+          break
+        case BOOL:
+          problem = appendBoolean(w, buf, k, s, e, f, scratch)
+          break
+        case INT16:
+          problem = appendSmallInt(w, buf, k, s, e, f, numbers[i], scratch, -32768, 32767)
+          break
+        default:
+          problem = appendBase64(w, buf, k, s, e, f, scratch)
+      }
+      if (problem !== null) {
+        w.appendNull()
+        this.errorColumns.push(i)
+        this.errorReasons.push(problem)
+      }
+    }
+    if (this.errorColumns.length > 0) this.reportFieldErrors(onFieldError)
+  }
+
+  private reportFieldErrors(onFieldError: FieldErrorReporter | undefined): void {
+    const columns = this.errorColumns.splice(0)
+    const reasons = this.errorReasons.splice(0)
+    if (onFieldError === undefined) return
+    for (let k = 0; k < columns.length; k++) {
+      const i = columns[k]
+      const at = this.pointers[i]
+      onFieldError(this.names[i], at === '' ? reasons[k] : `${at}: ${reasons[k]}`)
     }
   }
 }
