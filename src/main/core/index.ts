@@ -11,8 +11,10 @@ export {
   SEEK_TO_END
 } from './api/seek'
 export type { Offsets, OffsetValue, SeekConstant } from './api/seek'
-export { KeyValueSpec, simpleSpec } from './api/keyValueSpec'
-export type { SimpleSpec } from './api/keyValueSpec'
+export { jsonSpec, KeyValueSpec, simpleSpec } from './api/keyValueSpec'
+export type { JsonColumnsInput, JsonSpec, SimpleSpec } from './api/keyValueSpec'
+export type { ViewSpec, ViewportData, SortKey, ColumnFilter } from './views/viewTypes'
+export { TableView } from './views/tableView'
 export { TableType } from './api/tableType'
 export type { Table } from './api/table'
 export { COLUMN_TYPES } from './types'

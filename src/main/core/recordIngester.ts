@@ -31,6 +31,9 @@ export class RecordIngester {
   readonly recentErrors: RecordError[] = []
   private readonly slots: Slots
   private readonly cursor = new RecordCursor()
+  private part: 'record' | 'key' | 'value' = 'record'
+  private readonly fieldErrors: { part: string; field: string; reason: string }[] = []
+  private readonly onFieldError = (field: string, reason: string) => this.fieldErrors.push({ part: this.part, field, reason })
 
   constructor(
     private readonly topic: string,
@@ -86,7 +89,7 @@ export class RecordIngester {
     const buf = c.buf
     const hasKey = c.keyStart >= 0
     const hasValue = c.valueStart >= 0
-    let part = 'record'
+    this.part = 'record'
     table.beginRow()
     try {
       if (s.partition >= 0) w[s.partition].appendNumber(partition)
@@ -98,27 +101,39 @@ export class RecordIngester {
       if (s.receiveTime >= 0) w[s.receiveTime].appendNumber(receiveTime)
       if (s.keyBytes >= 0) appendSize(w[s.keyBytes], hasKey, c.keyEnd - c.keyStart)
       if (s.valueBytes >= 0) appendSize(w[s.valueBytes], hasValue, c.valueEnd - c.valueStart)
-      part = 'key'
-      if (s.key >= 0) this.keyDecoder!.decode(hasKey ? buf : null, c.keyStart, c.keyEnd, w, s.key)
-      part = 'value'
-      if (s.value >= 0) this.valueDecoder!.decode(hasValue ? buf : null, c.valueStart, c.valueEnd, w, s.value)
+      this.part = 'key'
+      if (s.key >= 0) this.keyDecoder!.decode(hasKey ? buf : null, c.keyStart, c.keyEnd, w, s.key, this.onFieldError)
+      this.part = 'value'
+      if (s.value >= 0) this.valueDecoder!.decode(hasValue ? buf : null, c.valueStart, c.valueEnd, w, s.value, this.onFieldError)
       table.commitRow()
     } catch (e) {
       table.abortRow()
+      this.fieldErrors.length = 0
       if (!(e instanceof RecordDecodeError) && !(e instanceof RangeError)) throw e
-      return this.reject(partition, String(c.offset), `${part}: ${e.message}`, e instanceof RecordDecodeError ? e.field : undefined, receiveTime)
+      return this.reject(partition, String(c.offset), `${this.part}: ${e.message}`, e instanceof RecordDecodeError ? e.field : undefined, receiveTime)
     }
+    if (this.fieldErrors.length > 0) this.recordFieldErrors(partition, String(c.offset), receiveTime)
     this.totalRows++
     this.totalBytes += (hasKey ? c.keyEnd - c.keyStart : 0) + (hasValue ? c.valueEnd - c.valueStart : 0)
     return true
   }
 
-  private reject(partition: number, offset: string, reason: string, field: string | undefined, time: number): boolean {
-    const error: RecordError = { topic: this.topic, partition, offset, reason, time }
-    if (field !== undefined) error.field = field
+  /** A field that could not be converted is null in its row; it is listed, and never stops the table. */
+  private recordFieldErrors(partition: number, offset: string, time: number): void {
+    for (const { part, field, reason } of this.fieldErrors) this.record({ topic: this.topic, partition, offset, field, reason: `${part}: ${reason}`, kind: 'field', time })
+    this.fieldErrors.length = 0
+  }
+
+  private record(error: RecordError): void {
     this.errorCount++
     this.recentErrors.push(error)
     if (this.recentErrors.length > MAX_KEPT_ERRORS) this.recentErrors.splice(0, this.recentErrors.length - MAX_KEPT_ERRORS)
+  }
+
+  private reject(partition: number, offset: string, reason: string, field: string | undefined, time: number): boolean {
+    const error: RecordError = { topic: this.topic, partition, offset, reason, kind: 'record', time }
+    if (field !== undefined) error.field = field
+    this.record(error)
     if (this.policy === 'fail') {
       this.onFailure(error)
       return false

@@ -25,6 +25,8 @@ export interface RecordError {
   /** The column or field the error is about, when there is one. */
   field?: string
   reason: string
+  /** 'record': the record was skipped (or failed the table); 'field': one field became null, the row was kept. */
+  kind: 'record' | 'field'
   /** Epoch milliseconds when the error was recorded. */
   time: number
 }

@@ -63,6 +63,7 @@ export const RecordErrorSchema = z.object({
   offset: z.string(),
   field: z.string().optional(),
   reason: z.string(),
+  kind: z.enum(['record', 'field']),
   time: z.number()
 })
 export type RecordErrorDto = z.infer<typeof RecordErrorSchema>

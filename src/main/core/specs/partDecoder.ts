@@ -1,6 +1,12 @@
 import type { ColumnWriter } from '../engine/columnWriter'
 import type { ColumnDef } from '../types'
 
+/**
+ * Called for a field that is present but cannot be converted to its column's type: the column gets null and the
+ * row is still committed. `field` is the column name; `reason` says what was found.
+ */
+export type FieldErrorReporter = (field: string, reason: string) => void
+
 /** Decodes a record's key or value into its columns. */
 export interface PartDecoder {
   readonly columns: readonly ColumnDef[]
@@ -9,5 +15,5 @@ export interface PartDecoder {
    * value or null to each of `writers[first] .. writers[first + columns.length - 1]`.
    * Throws RecordDecodeError for bad input; the caller rolls the row back.
    */
-  decode(buf: Buffer | null, start: number, end: number, writers: readonly ColumnWriter[], first: number): void
+  decode(buf: Buffer | null, start: number, end: number, writers: readonly ColumnWriter[], first: number, onFieldError?: FieldErrorReporter): void
 }

@@ -30,7 +30,12 @@ export function resolvePartDecoder(part: RecordPart, spec: KeyValueSpec, table: 
       return createSimpleDecoder(name, type)
     }
     case 'json':
-      return createJsonDecoder(spec)
+      try {
+        return createJsonDecoder(spec)
+      } catch (e) {
+        if (e instanceof TypeError) throw new SpecError(`${part}Spec: ${e.message}`)
+        throw e
+      }
     default: {
       const unknown: { kind?: unknown } = spec
       throw new SpecError(`${part}Spec: unknown spec kind '${String(unknown.kind)}'`)

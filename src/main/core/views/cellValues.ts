@@ -10,19 +10,20 @@ import type { CellValue } from './viewTypes'
  */
 export function cellValues(reader: ColumnReader, keys: readonly number[]): CellValue[] {
   const out: CellValue[] = new Array<CellValue>(keys.length)
-  let chunk = -1
-  let data: ChunkData | null = null
-  let big: BigInt64Array | null = null
+  // Rows of a sorted view hop between chunks: fetch each chunk (and its int64 view) once per call.
+  const chunks = new Map<number, { data: ChunkData; big: BigInt64Array | null }>()
   for (let r = 0; r < keys.length; r++) {
     const key = keys[r]
     const c = chunkIndexOf(key)
-    if (c !== chunk) {
-      data = reader.chunkData(c)
+    let held = chunks.get(c)
+    if (held === undefined) {
+      const data = reader.chunkData(c)
       if (data === null) throw new Error(`viewport: chunk ${c} is not held`)
-      big = data.kind === 'int64' ? new BigInt64Array(data.words.buffer, data.words.byteOffset, data.words.length >> 1) : null
-      chunk = c
+      held = { data, big: data.kind === 'int64' ? new BigInt64Array(data.words.buffer, data.words.byteOffset, data.words.length >> 1) : null }
+      chunks.set(c, held)
     }
-    const d = data as ChunkData
+    const d = held.data
+    const big = held.big
     const o = key & CHUNK_MASK
     if (d.nulls !== null && (d.nulls[o >>> 3] & (1 << (o & 7))) !== 0) {
       out[r] = null

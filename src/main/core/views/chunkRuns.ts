@@ -13,8 +13,3 @@ export function runEnd(rows: Uint32Array, i: number, n: number, base: number): n
   while (j < n && rows[j] < limit) j++
   return j
 }
-
-/** The offset of arrival index `key` in its chunk (exact for every key below 2^53, see chunkLayout.ts). */
-export function offsetInChunk(key: number): number {
-  return key & CHUNK_MASK
-}

@@ -11,11 +11,6 @@ export function utf8Text(bytes: Uint8Array, start: number, end: number): string 
   return asBuffer(bytes).toString('utf8', start, end)
 }
 
-/** bytes[start..end) as a latin1 string: one char per byte, so string order is unsigned byte order. */
-export function latin1Text(bytes: Uint8Array, start: number, end: number): string {
-  return asBuffer(bytes).toString('latin1', start, end)
-}
-
 /** bytes[start..end) as base64 (RFC 4648, with padding). */
 export function base64Text(bytes: Uint8Array, start: number, end: number): string {
   return asBuffer(bytes).toString('base64', start, end)

@@ -10,7 +10,10 @@ export const MAX_OFFSET = 0xffffffff
  */
 export class RowIndex {
   data: Uint32Array = new Uint32Array(0)
-  /** Sorted views with a numeric first key: prefix[position] (see sortPrefix.ts), kept in step with data; else null. */
+  /**
+   * Sorted views with a numeric first key, once they merged: prefix[position] (see sortPrefix.ts), kept in step with
+   * data (same capacity); else null.
+   */
   prefix: Float64Array | null = null
   count = 0
   base = 0
@@ -41,11 +44,12 @@ export class RowIndex {
 
   /**
    * Merges rows[0..m) (with their prefixes when the index has them), sorted by `compare`, into the entries, also
-   * sorted by it. Comparisons look at prefixes first and call `compare` only on a tie. A large batch is merged
+   * sorted by it. Comparisons look at prefixes first and call `compare` only on a tie; with `exactPrefix` (the
+   * prefix is the whole order but for infinities, see sortPrefix.ts) a finite tie is decided by arrival. A large batch is merged
    * linearly from the back; a small one places each row by a galloping search from the back (new rows often sort
    * last, e.g. by time), moving the entries after it once: O(m log n) comparisons and n moved entries at most.
    */
-  merge(rows: Uint32Array, rowPrefix: Float64Array | null, m: number, compare: RowComparator): void {
+  merge(rows: Uint32Array, rowPrefix: Float64Array | null, m: number, compare: RowComparator, exactPrefix = false): void {
     if (m === 0) return
     this.reserve(m)
     const data = this.data
@@ -57,6 +61,7 @@ export class RowIndex {
         const pe = prefix[e]
         const pj = (rowPrefix as Float64Array)[j]
         if (pe !== pj) return pe > pj
+        if (exactPrefix && pe - pj === 0) return data[e] > rows[j] // finite tie: arrival order
       }
       return compare(data[e], rows[j]) > 0
     }

@@ -15,6 +15,14 @@ export function hasPrefix(key: SortColumn): boolean {
   return key.type !== 'string' && key.type !== 'bytes'
 }
 
+/**
+ * Whether equal finite prefixes mean equal rows for the sort (then arrival order decides): one sort key whose prefix
+ * is its value exactly (not int64/timestamp, which are rounded). Infinite prefixes can still hide NaN or null.
+ */
+export function prefixIsExact(sort: readonly SortColumn[]): boolean {
+  return sort.length === 1 && hasPrefix(sort[0]) && sort[0].type !== 'int64' && sort[0].type !== 'timestamp'
+}
+
 /** The prefixes of rows[0..n) (offsets from base, ascending arrival order). Requires hasPrefix(key). */
 export function sortPrefix(table: LiveTable, key: SortColumn, rows: Uint32Array, n: number, base: number): Float64Array {
   const out = new Float64Array(n)

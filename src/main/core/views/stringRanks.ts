@@ -1,30 +1,21 @@
 import type { ColumnReader } from '../engine/columnReader'
 import { CHUNK_SIZE, chunkIndexOf, runEnd } from './chunkRuns'
-import { latin1Text, utf8Text } from './rawText'
+import { utf8Text } from './rawText'
+import { TextItems, rankText } from './stringSort'
 
 /**
- * Writes into out[p] the rank of row (base + rows[p])'s value among the distinct values of rows[0..n) (ascending,
- * offsets from base): string columns rank by UTF-16 code units (JS `<`, the order of Array#sort()), bytes columns by
- * unsigned bytes (as latin1 strings). Equal values get equal ranks; null rows get some rank (the caller overwrites
+ * Writes into out[p] the rank of row (base + rows[p])'s value among the values of rows[0..n) (ascending offsets from
+ * base): string columns rank by UTF-16 code units (JS `<`, the order of Array#sort()), bytes columns by unsigned
+ * bytes (each byte one unit, as latin1). Equal values get equal ranks; null rows get some rank (the caller overwrites
  * them).
  *
- * Dictionary chunks map each distinct value of the chunk once (code → id), unless the rows of the chunk are few
- * compared with its dictionary; raw chunks decode every row. Only the distinct values are sorted (about 1,000 for a
- * million rows of symbols), then ids become ranks.
+ * The values to rank (TextItems): a dictionary chunk contributes its dictionary once (rows map code → item), unless
+ * the chunk's rows are few compared with its dictionary (then their values one by one); a raw chunk contributes each
+ * row, read in place when it is ASCII (or bytes) and decoded otherwise. Values may repeat across chunks: rankText
+ * gives equal values equal ranks, so no Map is needed, and a million rows of ~1,000 symbols rank ~16,000 strings.
  */
 export function fillRanks(reader: ColumnReader, bytesColumn: boolean, rows: Uint32Array, n: number, base: number, out: Uint32Array): void {
-  const ids = new Map<string, number>()
-  const distinct: string[] = []
-  const idOf = (s: string): number => {
-    let id = ids.get(s)
-    if (id === undefined) {
-      id = distinct.length
-      distinct.push(s)
-      ids.set(s, id)
-    }
-    return id
-  }
-  const decode = bytesColumn ? latin1Text : utf8Text
+  const items = new TextItems()
   for (let i = 0; i < n; ) {
     const j = runEnd(rows, i, n, base)
     const c = chunkIndexOf(base + rows[i])
@@ -34,28 +25,33 @@ export function fillRanks(reader: ColumnReader, bytesColumn: boolean, rows: Uint
     if (data.kind === 'dictionary') {
       const { codes, dictionary } = data
       if ((j - i) * 4 >= dictionary.length) {
-        const codeIds = new Uint32Array(dictionary.length)
-        for (let code = 0; code < dictionary.length; code++) codeIds[code] = idOf(dictionary[code])
-        for (let p = i; p < j; p++) out[p] = codeIds[codes[rows[p] + shift]]
+        const first = items.size
+        for (let code = 0; code < dictionary.length; code++) items.addString(dictionary[code])
+        if (dictionary.length === 0) items.addString('') // a chunk of nulls only: their code 0 needs an item
+        for (let p = i; p < j; p++) out[p] = first + codes[rows[p] + shift]
       } else {
-        for (let p = i; p < j; p++) {
-          const value = dictionary[codes[rows[p] + shift]]
-          out[p] = value === undefined ? 0 : idOf(value) // undefined: a null row of a chunk with no value yet
-        }
+        // undefined: a null row of a chunk with no value yet
+        for (let p = i; p < j; p++) out[p] = items.addString(dictionary[codes[rows[p] + shift]] ?? '')
       }
     } else if (data.kind === 'raw') {
       const { bytes, offsets } = data
+      const buffer = items.addBuffer(bytes)
       for (let p = i; p < j; p++) {
         const o = rows[p] + shift
-        out[p] = idOf(decode(bytes, offsets[o], offsets[o + 1]))
+        const from = offsets[o]
+        const to = offsets[o + 1]
+        out[p] = bytesColumn || isAscii(bytes, from, to) ? items.addAscii(buffer, from, to) : items.addString(utf8Text(bytes, from, to))
       }
     } else {
       throw new Error(`fillRanks: unexpected chunk kind ${data.kind}`)
     }
     i = j
   }
-  const sorted = distinct.slice().sort()
-  const rankOfId = new Uint32Array(distinct.length)
-  for (let r = 0; r < sorted.length; r++) rankOfId[ids.get(sorted[r]) as number] = r
-  for (let p = 0; p < n; p++) out[p] = rankOfId[out[p]]
+  const rank = rankText(items)
+  for (let p = 0; p < n; p++) out[p] = rank[out[p]]
+}
+
+function isAscii(bytes: Uint8Array, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (bytes[k] >= 0x80) return false
+  return true
 }

@@ -117,6 +117,23 @@ describe('sorting several columns', () => {
   })
 })
 
+describe('raw string chunks', () => {
+  it('sort ASCII values read in place and decoded non-ASCII ones (and invalid UTF-8) in one order', () => {
+    const random = rng(31)
+    const pieces = ['a', 'B', 'é', '😀', '\uFF21', 'id-', 'z', '0']
+    const rows: unknown[][] = []
+    for (let r = 0; r < 9000; r++) {
+      let s = `${Math.floor(random() * 100_000)}`
+      for (let k = Math.floor(random() * 4); k > 0; k--) s += pieces[Math.floor(random() * pieces.length)]
+      rows.push([r % 777 === 0 ? null : r % 501 === 0 ? Uint8Array.from([0x61, 0xc3]) : s])
+    }
+    const table = tableOf([{ name: 's', type: 'string' }], rows)
+    expect(table.columnReader(0).chunkData(0)?.kind).toBe('raw')
+    sortedKeys(table, { column: 's', direction: 'asc' })
+    sortedKeys(table, { column: 's', direction: 'desc', nulls: 'first' })
+  })
+})
+
 describe('large tables', () => {
   it('sorts and filters across chunks, with dictionary and raw string chunks', () => {
     const random = rng(99)

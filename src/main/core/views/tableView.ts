@@ -5,7 +5,7 @@ import { radixOrder } from './radixSort'
 import { rowComparator } from './rowComparator'
 import { MAX_OFFSET, RowIndex } from './rowIndex'
 import { sortWords } from './sortKeys'
-import { hasPrefix, sortPrefix } from './sortPrefix'
+import { hasPrefix, prefixIsExact, sortPrefix } from './sortPrefix'
 import { type ViewPlan, planView } from './viewPlan'
 import { validateViewSpec } from './viewSpecValidation'
 import type { ViewChange, ViewSpec, ViewportData } from './viewTypes'
@@ -172,24 +172,46 @@ export class TableView {
       return
     }
     const { rows, count } = collectRows(this.table, this.plan.filters, start, end, start)
-    if (this.plan.sort.length === 0) this.index.replace(rows, count, start)
-    else {
-      const sorted = this.sorted(rows, count, start)
-      this.index.replace(sorted.rows, count, start, sorted.prefix)
+    if (this.plan.sort.length === 0) {
+      // Keep spare room for appends, but not the whole scanned range when the filters kept few rows.
+      this.index.replace(count * 2 < rows.length ? rows.slice(0, Math.max(count * 2, 1024)) : rows, count, start)
+    } else {
+      // No prefixes yet: the first merge adds them (withPrefixes), so a view that never updates does not pay for them.
+      this.index.replace(this.sorted(rows, count, start, false).rows, count, start)
     }
   }
 
-  /** rows[0..n) (ascending offsets from base) in sort order, with their prefixes when the first key has them. */
-  private sorted(rows: Uint32Array, n: number, base: number): { rows: Uint32Array; prefix: Float64Array | null } {
+  /** rows[0..n) (ascending offsets from base) in sort order, with their prefixes if asked and the first key has them. */
+  private sorted(rows: Uint32Array, n: number, base: number, withPrefix: boolean): { rows: Uint32Array; prefix: Float64Array | null } {
     const sort = this.plan.sort
     const order = radixOrder(sortWords(this.table, sort, rows, n, base), n)
     const out = new Uint32Array(n)
     for (let i = 0; i < n; i++) out[i] = rows[order[i]]
-    if (!hasPrefix(sort[0])) return { rows: out, prefix: null }
+    if (!withPrefix || !hasPrefix(sort[0])) return { rows: out, prefix: null }
     const arrival = sortPrefix(this.table, sort[0], rows, n, base)
     const prefix = new Float64Array(n)
     for (let i = 0; i < n; i++) prefix[i] = arrival[order[i]]
     return { rows: out, prefix }
+  }
+
+  /**
+   * Gives a sorted index whose first key has prefixes (sortPrefix.ts) its prefixes, before its first merge: the
+   * prefixes of the window's rows [from, to) in arrival order, picked by the index's entries (all in that range).
+   */
+  private withPrefixes(from: number, to: number): boolean {
+    const index = this.index
+    if (!hasPrefix(this.plan.sort[0])) return false
+    if (index.prefix !== null || index.count === 0) return true
+    const n = to - from
+    const first = from - index.base
+    const rows = new Uint32Array(n)
+    for (let i = 0; i < n; i++) rows[i] = first + i
+    const arrival = sortPrefix(this.table, this.plan.sort[0], rows, n, index.base)
+    const prefix = new Float64Array(index.data.length)
+    const data = index.data
+    for (let i = 0; i < index.count; i++) prefix[i] = arrival[data[i] - first]
+    index.prefix = prefix
+    return true
   }
 
   /**
@@ -205,7 +227,7 @@ export class TableView {
     let changed = this.identity
     if (!this.identity) {
       if (start > this.syncedStart && index.dropBelow(start, !sorted) > 0) changed = true
-      if (index.count === 0) index.clear(start)
+      if (index.count === 0) index.base = start // empty: restart offsets at the window, keeping the capacity
       const from = Math.max(this.syncedEnd, start)
       if (end > from) {
         if (end - 1 - index.base > this.maxOffset) index.rebase(start)
@@ -213,10 +235,10 @@ export class TableView {
         const { rows, count } = collectRows(this.table, this.plan.filters, from, end, index.base)
         if (count > 0) {
           if (!sorted) index.append(rows, count)
+          else if (index.count === 0) index.replace(this.sorted(rows, count, index.base, false).rows, count, index.base)
           else {
-            const batch = this.sorted(rows, count, index.base)
-            if (index.count === 0) index.replace(batch.rows, count, index.base, batch.prefix)
-            else index.merge(batch.rows, batch.prefix, count, rowComparator(this.table, this.plan.sort, index.base, start, end))
+            const batch = this.sorted(rows, count, index.base, this.withPrefixes(start, this.syncedEnd))
+            index.merge(batch.rows, batch.prefix, count, rowComparator(this.table, this.plan.sort, index.base, start, end), prefixIsExact(this.plan.sort))
           }
           changed = true
         }
