@@ -75,6 +75,7 @@ export async function consume(kafkaConfig: KafkaProperties, topic: string, optio
     },
     {
       onBatch: (partition, records, batch, from) => ingester.ingestBatch(partition, records, batch, from),
+      prepareBatch: ingester.needsPreparation ? (records, batch, from) => ingester.prepareBatch(records, batch, from) : undefined,
       onFatal: (error) => kafkaTable.fail(error)
     }
   )

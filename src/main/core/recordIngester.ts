@@ -58,6 +58,46 @@ export class RecordIngester {
     this.slots = { partition, offset, timestamp, receiveTime, keyBytes, valueBytes, key, value }
   }
 
+  /** True when a decoder may need schemas fetched before a batch can be decoded. */
+  get needsPreparation(): boolean {
+    return this.keyDecoder?.missingSchema !== undefined || this.valueDecoder?.missingSchema !== undefined
+  }
+
+  /** Loads the schemas the batch's records name, so that decoding the batch needs no I/O. */
+  async prepareBatch(records: Buffer, batch: RecordBatchSpan, from: number): Promise<void> {
+    const key = this.keyDecoder?.missingSchema ? this.keyDecoder : null
+    const value = this.valueDecoder?.missingSchema ? this.valueDecoder : null
+    const keyIds = new Set<number>()
+    const valueIds = new Set<number>()
+    let reader
+    try {
+      reader = openBatch(records, batch)
+    } catch {
+      return
+    }
+    const c = new RecordCursor()
+    for (let i = 0; i < batch.recordCount; i++) {
+      try {
+        readRecord(reader, batch, c)
+      } catch {
+        break
+      }
+      if (c.offset < from) continue
+      if (key && c.keyStart >= 0) {
+        const id = key.missingSchema!(c.buf, c.keyStart, c.keyEnd)
+        if (id >= 0) keyIds.add(id)
+      }
+      if (value && c.valueStart >= 0) {
+        const id = value.missingSchema!(c.buf, c.valueStart, c.valueEnd)
+        if (id >= 0) valueIds.add(id)
+      }
+    }
+    await Promise.all([
+      key && keyIds.size > 0 ? key.loadSchemas!([...keyIds]) : undefined,
+      value && valueIds.size > 0 ? value.loadSchemas!([...valueIds]) : undefined
+    ])
+  }
+
   /** Ingests the records of one batch from offset `from` on. Returns false once the error policy has stopped the table. */
   ingestBatch(partition: number, records: Buffer, batch: RecordBatchSpan, from: number): boolean {
     let reader

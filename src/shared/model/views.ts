@@ -7,7 +7,7 @@ import { TableIdSchema } from './tables'
 export const ViewIdSchema = z.string().min(1).max(64)
 
 const SortKeySchema = z.object({ column: z.string(), direction: z.enum(['asc', 'desc']), nulls: z.enum(['first', 'last']).optional() })
-const NumberOrDecimal = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/)])
+const NumberOrDecimal = z.union([z.number(), z.string().regex(/^-?\d+$/)])
 
 export const ColumnFilterSchema = z.discriminatedUnion('kind', [
   z.object({ column: z.string(), kind: z.literal('contains'), value: z.string() }),

@@ -7,6 +7,8 @@ import type { AutoOffsetReset } from './startOffsets'
 export interface FetchSink {
   /** Ingests the records of `batch` with offsets >= `from`; returns false to stop reading for good. */
   onBatch(partition: number, records: Buffer, batch: RecordBatchSpan, from: number): boolean
+  /** When present, awaited before onBatch (e.g. to fetch the schemas the batch's records name). */
+  prepareBatch?: (records: Buffer, batch: RecordBatchSpan, from: number) => Promise<void>
   /** The fetcher stopped for good with this error. */
   onFatal(error: Error): void
 }
@@ -227,6 +229,10 @@ export class PartitionFetcher {
     let sliceStart = performance.now()
     for (const item of work) {
       for (const batch of item.batches) {
+        if (this.sink.prepareBatch) {
+          await this.sink.prepareBatch(item.records, batch, item.from)
+          if (!this.running) return false
+        }
         if (!this.sink.onBatch(item.partition, item.records, batch, item.from)) {
           this.running = false
           return false

@@ -16,4 +16,15 @@ export interface PartDecoder {
    * Throws RecordDecodeError for bad input; the caller rolls the row back.
    */
   decode(buf: Buffer | null, start: number, end: number, writers: readonly ColumnWriter[], first: number, onFieldError?: FieldErrorReporter): void
+  /**
+   * For payloads that name their writer schema (Confluent framing): the schema id this payload needs when it is
+   * not loaded yet, else -1. Called for every record of a batch before the batch is decoded.
+   */
+  missingSchema?(buf: Buffer, start: number, end: number): number
+  /**
+   * Fetches and prepares these schema ids; resolves when done. An id that cannot be loaded (registry unreachable,
+   * unknown id) must not reject: remember the failure, and make `decode` of such a record throw a RecordDecodeError
+   * naming the id and the reason (and retry the id on a later batch).
+   */
+  loadSchemas?(ids: readonly number[]): Promise<void>
 }
