@@ -9,7 +9,8 @@ import { createCluster, createKafka, type KafkaCluster } from './kafka/kafkajsCl
 import { PartitionFetcher } from './kafka/partitionFetcher'
 import { parseOffsets, resolveStartOffsets, type OffsetLookups } from './kafka/startOffsets'
 import { RecordIngester } from './recordIngester'
-import { resolvePartDecoder, SpecError } from './specs/resolvePartDecoder'
+import { resolvePartDecoder, SpecError, type DecoderContext } from './specs/resolvePartDecoder'
+import { createRegistryClient, type RegistryClient } from './registry/client'
 import type { ColumnDef } from './types'
 
 const MAX_DISCOVERY_INTERVAL_MS = 30_000
@@ -18,8 +19,8 @@ const MAX_DISCOVERY_INTERVAL_MS = 30_000
 export async function consume(kafkaConfig: KafkaProperties, topic: string, options?: ConsumeOptions): Promise<Table> {
   const o = validateOptions(topic, options)
   const config = translateKafkaConfig(kafkaConfig)
-  const keyDecoder = resolvePartDecoder('key', o.keySpec, config.table)
-  const valueDecoder = resolvePartDecoder('value', o.valueSpec, config.table)
+  const context = decoderContext(config)
+  const [keyDecoder, valueDecoder] = await Promise.all([resolvePartDecoder('key', o.keySpec, context), resolvePartDecoder('value', o.valueSpec, context)])
   const common = commonColumns(config.table)
   const columns: ColumnDef[] = [...commonColumnDefs(common), ...(keyDecoder?.columns ?? []), ...(valueDecoder?.columns ?? [])]
   assertUniqueNames(columns)
@@ -143,5 +144,20 @@ function assertUniqueNames(columns: ColumnDef[]): void {
       throw new SpecError(`Column '${c.name}' appears twice; rename one through the spec or a deephaven.*.column.name property`)
     }
     seen.add(c.name)
+  }
+}
+
+function decoderContext(config: TranslatedConfig): DecoderContext {
+  let registry: RegistryClient | undefined
+  return {
+    table: config.table,
+    registry() {
+      if (registry) return registry
+      if (!config.registry['schema.registry.url']) {
+        throw new SpecError("This spec needs a schema registry: set 'schema.registry.url' in the Kafka properties")
+      }
+      registry = createRegistryClient(config.registry)
+      return registry
+    }
   }
 }

@@ -25,7 +25,31 @@ export interface JsonSpec {
   readonly mapping: Readonly<Record<string, string>>
 }
 
-export type KeyValueSpec = IgnoreSpec | FromPropertiesSpec | SimpleSpec | JsonSpec
+/** Avro records; see specs/avro/README.md. Built by avroSpec() in api/avroSpec.ts. */
+export interface AvroSpec {
+  readonly kind: 'avro'
+  /** A registry subject, or a literal Avro schema (JSON text starting with '{'). */
+  readonly schema: string
+  readonly version: 'latest' | number
+  readonly mapping?: Readonly<Record<string, string>>
+  readonly mappedOnly?: boolean
+  /** 'confluent': magic byte 0 and a 4-byte schema id before each record; 'none': plain Avro binary. */
+  readonly framing: 'confluent' | 'none'
+}
+
+/** Protobuf messages; see specs/protobuf/README.md. Built by protobufSpec() in api/protobufSpec.ts. */
+export interface ProtobufSpec {
+  readonly kind: 'protobuf'
+  readonly source:
+    | { readonly subject: string; readonly version?: 'latest' | number; readonly messageName?: string }
+    | { readonly proto: string | readonly string[]; readonly messageName: string }
+  /** 'serdes': Confluent framing with message indexes; 'raw': the payload is the message. */
+  readonly protocol: 'serdes' | 'raw'
+  /** Field paths to keep ('/a/b', '/a/*'); all when absent. */
+  readonly include?: readonly string[]
+}
+
+export type KeyValueSpec = IgnoreSpec | FromPropertiesSpec | SimpleSpec | JsonSpec | AvroSpec | ProtobufSpec
 
 export const KeyValueSpec = {
   IGNORE: Object.freeze({ kind: 'ignore' }) as IgnoreSpec,

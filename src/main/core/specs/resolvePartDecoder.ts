@@ -3,6 +3,9 @@ import type { TranslatedConfig } from '../kafka/config'
 import type { PartDecoder } from './partDecoder'
 import { createJsonDecoder } from './json/jsonDecoder'
 import { createSimpleDecoder } from './simpleDecoder'
+import { createAvroDecoder } from './avro/avroDecoder'
+import { createProtobufDecoder } from './protobuf/protobufDecoder'
+import type { RegistryClient } from '../registry/client'
 
 export type RecordPart = 'key' | 'value'
 
@@ -13,8 +16,16 @@ export class SpecError extends Error {
   }
 }
 
+/** What decoders may need from the table's configuration. */
+export interface DecoderContext {
+  table: TranslatedConfig['table']
+  /** The schema registry client of the table's Kafka config; throws a SpecError when schema.registry.url is missing. */
+  registry(): RegistryClient
+}
+
 /** The decoder for a record's key or value, or null when the spec is IGNORE. */
-export function resolvePartDecoder(part: RecordPart, spec: KeyValueSpec, table: TranslatedConfig['table']): PartDecoder | null {
+export async function resolvePartDecoder(part: RecordPart, spec: KeyValueSpec, context: DecoderContext): Promise<PartDecoder | null> {
+  const table = context.table
   switch (spec.kind) {
     case 'ignore':
       return null
@@ -36,6 +47,10 @@ export function resolvePartDecoder(part: RecordPart, spec: KeyValueSpec, table: 
         if (e instanceof TypeError) throw new SpecError(`${part}Spec: ${e.message}`)
         throw e
       }
+    case 'avro':
+      return createAvroDecoder(part, spec, context)
+    case 'protobuf':
+      return createProtobufDecoder(part, spec, context)
     default: {
       const unknown: { kind?: unknown } = spec
       throw new SpecError(`${part}Spec: unknown spec kind '${String(unknown.kind)}'`)
