@@ -43,6 +43,8 @@ export function apicurioVersion(): string
 export function needsJava21(version: string): boolean
 export function apicurioCacheDir(version: string): string
 export function apicurioAppDir(version: string): string
+/** quarkus-run.jar (3.1+) or *-runner.jar (3.0.x, 2.x) in appDir, or null. */
+export function apicurioJar(appDir: string): string | null
 export function isApicurioFetched(version: string): boolean
 export function findJava21(): Promise<{ cmd: string; major: number; version: string; source: string } | null>
 export function resolveApicurio(opts?: {

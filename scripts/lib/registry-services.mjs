@@ -30,7 +30,8 @@ const READY_TIMEOUT_MS = 90_000
 const LIB_DIR = path.dirname(fileURLToPath(import.meta.url))
 const PROXY_SCRIPT = path.join(LIB_DIR, 'registry-auth-proxy.mjs')
 const WATCHDOG = path.join(LIB_DIR, 'watchdog.mjs')
-const APICURIO_MARKER = 'quarkus-run.jar'
+// In Apicurio's JVM argv (a -D property naming its work dir), so `down` and the watchdog recognise it.
+const APICURIO_MARKER = '-Dtopic-tables.registry.workdir='
 const PROXY_MARKER = 'registry-auth-proxy.mjs'
 
 const defaultLog = (msg) => process.stderr.write(`[services] ${msg}\n`)
@@ -73,10 +74,24 @@ function markerFile(version) {
   return path.join(apicurioCacheDir(version), 'app.complete.json')
 }
 
+/**
+ * The app's launcher jar: `quarkus-run.jar` (Quarkus fast-jar, Apicurio 3.1+) or `*-runner.jar`
+ * (legacy/uber layout, Apicurio 3.0.x and 2.x). Null when there is none.
+ */
+export function apicurioJar(appDir) {
+  try {
+    const names = fs.readdirSync(appDir)
+    const jar = names.includes('quarkus-run.jar') ? 'quarkus-run.jar' : names.find((n) => n.endsWith('-runner.jar'))
+    return jar ? path.join(appDir, jar) : null
+  } catch {
+    return null
+  }
+}
+
 export function isApicurioFetched(version) {
   try {
     const marker = JSON.parse(fs.readFileSync(markerFile(version), 'utf8'))
-    return marker.version === version && fs.existsSync(path.join(apicurioAppDir(version), 'quarkus-run.jar'))
+    return marker.version === version && apicurioJar(apicurioAppDir(version)) !== null
   } catch {
     return false
   }
@@ -177,14 +192,17 @@ export async function fetchApicurio(version = apicurioVersion(), { log = default
   const artifact = `io.apicurio:apicurio-registry-app:${version}:tar.gz:all`
   log(`fetching Apicurio Registry ${version} (${artifact}) from Maven Central into ${path.relative(REPO_ROOT, dir)} ...`)
   try {
-    const r = await run('mvn', [
-      '-B',
-      '-q',
-      'org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy',
-      `-Dartifact=${artifact}`,
-      `-DoutputDirectory=${tmp}`
-    ])
+    const copy = (plugin) =>
+      run('mvn', ['-B', '-q', `org.apache.maven.plugins:maven-dependency-plugin:${plugin}:copy`, `-Dartifact=${artifact}`, `-DoutputDirectory=${tmp}`])
+    let r = await copy('3.8.1')
     const tarball = path.join(tmp, `apicurio-registry-app-${version}-all.tar.gz`)
+    if (r.code !== 0 && /Failed to read artifact descriptor/.test(r.stdout + r.stderr)) {
+      // 3.x of the plugin reads the artifact's POM and its parents; Apicurio 3.0.9's parent POM
+      // (io.apicurio:apicurio-registry:pom:3.0.9) is not on the mirror. Plugin 2.10 copies the artifact
+      // without reading its POM.
+      log(`Maven cannot read the POM chain of ${artifact}; retrying with maven-dependency-plugin 2.10, which does not need it`)
+      r = await copy('2.10')
+    }
     if (r.code !== 0 || !fs.existsSync(tarball)) {
       throw new Error(
         `fetching Apicurio Registry ${version} failed (mvn exit ${r.code}). Is ${version} a released Apicurio version?\n` +
@@ -197,8 +215,8 @@ export async function fetchApicurio(version = apicurioVersion(), { log = default
     const unpacked = path.join(tmp, 'app')
     await fsp.mkdir(unpacked)
     const tar = await run('tar', ['-xzf', tarball, '-C', unpacked])
-    if (tar.code !== 0 || !fs.existsSync(path.join(unpacked, 'quarkus-run.jar'))) {
-      throw new Error(`unpacking ${path.basename(tarball)} failed (tar exit ${tar.code}): ${tar.stderr.trim() || 'no quarkus-run.jar inside'}`)
+    if (tar.code !== 0 || apicurioJar(unpacked) === null) {
+      throw new Error(`unpacking ${path.basename(tarball)} failed (tar exit ${tar.code}): ${tar.stderr.trim() || 'no quarkus-run.jar or *-runner.jar inside'}`)
     }
     const extractMs = Date.now() - t
     if (isApicurioFetched(version)) return { appDir, fetched: false, ms: Date.now() - started, bytes, downloadMs, extractMs }
@@ -227,7 +245,7 @@ export async function waitForRegistry(url, { timeoutMs = READY_TIMEOUT_MS, alive
   while (Date.now() < deadline) {
     if (!alive()) throw new Error(`the registry process exited during startup (${last})`)
     try {
-      const res = await fetch(`${url}/subjects`, { headers, signal: AbortSignal.timeout(2000) })
+      const res = await fetch(`${url}/subjects`, { headers, signal: globalThis.AbortSignal.timeout(2000) })
       await res.arrayBuffer()
       if (res.status === 200) return
       last = `HTTP ${res.status}`
@@ -237,6 +255,21 @@ export async function waitForRegistry(url, { timeoutMs = READY_TIMEOUT_MS, alive
     await sleep(200)
   }
   throw new Error(`schema registry at ${url} not ready after ${timeoutMs} ms (last: ${last})`)
+}
+
+/**
+ * Sets the global compatibility level through the Confluent API (PUT /config). Apicurio 3.1+ already
+ * has it from -Dapicurio.rules.global.compatibility; 3.0.x ignores that property and would stay at NONE.
+ */
+async function setGlobalCompatibility(url, level) {
+  const res = await fetch(`${url}/config`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' },
+    body: JSON.stringify({ compatibility: level }),
+    signal: globalThis.AbortSignal.timeout(10_000)
+  })
+  const text = await res.text()
+  if (!res.ok) throw new Error(`setting the registry's global compatibility to ${level} failed: HTTP ${res.status} ${text}`)
 }
 
 function logTail(file, lines = 60) {
@@ -251,7 +284,7 @@ function logTail(file, lines = 60) {
 // processes
 
 function apicurioMarker(registry) {
-  return [APICURIO_MARKER, registry.workDir]
+  return [`${APICURIO_MARKER}${registry.workDir}`]
 }
 
 function proxyMarker(registry) {
@@ -275,7 +308,9 @@ function spawnWatchdog(ownerPid, pid, workDir, stateFile, markers) {
   return wd.pid
 }
 
-async function startApicurio({ version, java, appDir, workDir, log }) {
+async function startApicurio({ java, appDir, workDir, log }) {
+  const jar = apicurioJar(appDir)
+  if (!jar) throw new Error(`no quarkus-run.jar or *-runner.jar in ${appDir}; delete ${path.dirname(appDir)} to fetch it again`)
   const [httpPort, mgmtPort] = await freePorts(2)
   const logFile = path.join(workDir, 'apicurio.log')
   const logFd = fs.openSync(logFile, 'a')
@@ -288,15 +323,16 @@ async function startApicurio({ version, java, appDir, workDir, log }) {
       '-XX:+UseSerialGC',
       '-XX:TieredStopAtLevel=1',
       '-Djava.awt.headless=true',
-      `-Dtopic-tables.registry.workdir=${workDir}`, // lets `down` and the watchdog recognise this JVM by its argv
+      `${APICURIO_MARKER}${workDir}`,
       '-Dquarkus.http.host=127.0.0.1',
       `-Dquarkus.http.port=${httpPort}`,
       '-Dquarkus.management.host=127.0.0.1',
       `-Dquarkus.management.port=${mgmtPort}`,
+      // Confluent's default; Apicurio's is NONE. 3.0.x ignores this property: see setGlobalCompatibility.
       '-Dapicurio.rules.global.compatibility=BACKWARD',
       '-Dquarkus.log.console.color=false',
       '-jar',
-      path.join(appDir, 'quarkus-run.jar')
+      jar
     ],
     { cwd: workDir, detached: true, stdio: ['ignore', logFd, logFd] }
   )
@@ -306,9 +342,10 @@ async function startApicurio({ version, java, appDir, workDir, log }) {
   child.on('error', () => (exited = true))
   child.unref()
   const url = `http://127.0.0.1:${httpPort}${CCOMPAT_PATH}`
-  const marker = [APICURIO_MARKER, workDir]
+  const marker = [`${APICURIO_MARKER}${workDir}`]
   try {
     await waitForRegistry(url, { alive: () => !exited && isOurProcess(child.pid, marker) })
+    await setGlobalCompatibility(url, 'BACKWARD')
   } catch (err) {
     const tail = logTail(logFile)
     await terminate(child.pid, marker, { graceMs: 5000, log })
@@ -323,7 +360,9 @@ async function startProxy({ target, workDir, log }) {
   const [port] = await freePorts(1)
   const logFile = path.join(workDir, 'auth-proxy.log')
   const logFd = fs.openSync(logFile, 'a')
-  const child = spawn(process.execPath, [PROXY_SCRIPT, String(port), target, PROXY_USER, PROXY_PASSWORD, PROXY_TOKEN], {
+  const origin = new URL(target)
+  // The proxy forwards paths unchanged to the target's origin; its own URL gets the same path as the target's.
+  const child = spawn(process.execPath, [PROXY_SCRIPT, String(port), origin.origin, PROXY_USER, PROXY_PASSWORD, PROXY_TOKEN], {
     cwd: workDir,
     detached: true,
     stdio: ['ignore', logFd, logFd]
@@ -333,7 +372,6 @@ async function startProxy({ target, workDir, log }) {
   child.on('exit', () => (exited = true))
   child.on('error', () => (exited = true))
   child.unref()
-  const origin = new URL(target)
   const proxyUrl = `http://127.0.0.1:${port}${origin.pathname.replace(/\/+$/, '')}`
   const marker = [PROXY_MARKER, String(port)]
   const basic = `Basic ${Buffer.from(`${PROXY_USER}:${PROXY_PASSWORD}`).toString('base64')}`
@@ -388,7 +426,7 @@ export async function startRegistry({ ownerPid, stateFile, log = defaultLog } = 
       let apicurio
       for (let attempt = 1; ; attempt++) {
         try {
-          apicurio = await startApicurio({ version: choice.version, java: choice.java, appDir: fetched.appDir, workDir, log })
+          apicurio = await startApicurio({ java: choice.java, appDir: fetched.appDir, workDir, log })
           break
         } catch (err) {
           if (err.bindFailure && attempt < 3) {

@@ -10,9 +10,9 @@ import fs from 'node:fs'
 import { Kafka, Partitioners, logLevel } from 'kafkajs'
 import type { Admin, IHeaders, KafkaConfig, RecordMetadata, SASLOptions } from 'kafkajs'
 import { stateFilePath } from '../../scripts/lib/kafka-services.mjs'
-import type { ClientListener, SaslMechanism, ServicesState } from '../../scripts/lib/kafka-services.mjs'
+import type { ClientListener, RegistryState, SaslMechanism, ServicesState } from '../../scripts/lib/kafka-services.mjs'
 
-export type { ClientListener, SaslMechanism, ServicesState }
+export type { ClientListener, RegistryState, SaslMechanism, ServicesState }
 /** A client listener of the test broker. */
 export type Listener = ClientListener
 /** Java-style client properties, e.g. `{ 'bootstrap.servers': '127.0.0.1:9092' }`. */
@@ -255,4 +255,66 @@ export async function produce(
 export async function listGroups(): Promise<{ groupId: string; protocolType: string }[]> {
   const { groups } = await withAdmin((admin) => admin.listGroups())
   return groups
+}
+
+// ---------------------------------------------------------------------------------------------
+// schema registry (scripts/lib/registry-services.mjs: Apicurio's Confluent-compatible API, and an
+// authenticating proxy in front of it)
+
+/** Credentials the registry auth proxy accepts: Basic username:password, or Bearer token. */
+export interface RegistryCredentials {
+  username: string
+  password: string
+  token: string
+}
+
+/** True when the test services include a schema registry (false with TOPIC_TABLES_NO_REGISTRY=1). */
+export function hasRegistry(): boolean {
+  const r = services().registry
+  return Boolean(r && r.url && r.proxyUrl)
+}
+
+function registry(): RegistryState {
+  const r = services().registry
+  if (!r) {
+    throw new Error('the test services have no schema registry (TOPIC_TABLES_NO_REGISTRY set?); guard the test with hasRegistry()')
+  }
+  return r
+}
+
+/** Confluent-compatible API base URL of the test registry, no auth needed, e.g. http://127.0.0.1:PORT/apis/ccompat/v7. */
+export function registryUrl(): string {
+  return registry().url
+}
+
+/** The same API behind the authenticating proxy: requests need registryCredentials() (Basic or Bearer). */
+export function registryAuthUrl(): string {
+  return registry().proxyUrl
+}
+
+export function registryCredentials(): RegistryCredentials {
+  const r = registry()
+  return { username: r.proxyUser, password: r.proxyPassword, token: r.proxyToken }
+}
+
+/**
+ * Java-style registry properties (as a consume() config takes them) for the test registry:
+ * 'none' → the direct URL; 'basic' / 'bearer' → the proxy URL with USER_INFO / STATIC_TOKEN credentials.
+ */
+export function registryProps(auth: 'none' | 'basic' | 'bearer' = 'none'): JavaProps {
+  if (auth === 'none') return { 'schema.registry.url': registryUrl() }
+  const c = registryCredentials()
+  if (auth === 'basic') {
+    return {
+      'schema.registry.url': registryAuthUrl(),
+      'basic.auth.credentials.source': 'USER_INFO',
+      'basic.auth.user.info': `${c.username}:${c.password}`
+    }
+  }
+  return { 'schema.registry.url': registryAuthUrl(), 'bearer.auth.credentials.source': 'STATIC_TOKEN', 'bearer.auth.token': c.token }
+}
+
+/** A subject name nobody else uses: `<prefix>-<time>-<random>-value` style (only [a-zA-Z0-9._-]). */
+export function uniqueSubject(prefix = 'tt', suffix = '-value'): string {
+  return `${uniqueTopic(prefix)}${suffix}`
 }
