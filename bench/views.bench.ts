@@ -4,6 +4,7 @@
 // Run: node scripts/run-bench.mjs bench/views.bench.ts   (or: node --expose-gc --import tsx bench/views.bench.ts)
 // BENCH_ROWS and BENCH_ROUNDS change the size and the repetitions (figures are medians over the rounds).
 import { LiveTable } from '../src/main/core/engine/liveTable'
+import { addRows, rng } from '../src/main/core/engine/testSupport'
 import { TableView } from '../src/main/core/views'
 import type { ViewSpec } from '../src/main/core/views'
 
@@ -15,32 +16,18 @@ const SYMBOLS = Array.from({ length: 1000 }, (_, i) => `SYM${String(i).padStart(
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {})
 
-/** mulberry32: a small seeded generator, so every run sorts the same data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 const random = rng(42)
 const baseMs = Date.UTC(2025, 0, 1)
 
 function writeRows(table: LiveTable, count: number): void {
   const [id, seq, time, symbol, price] = table.writers
-  for (let r = 0; r < count; r++) {
-    table.beginRow()
+  addRows(table, count, () => {
     id.appendNumber((random() * 2 ** 31) | 0)
     seq.appendNumber(Math.floor(random() * 2 ** 52) - 2 ** 51)
     time.appendNumber(baseMs + Math.floor(random() * 86_400_000))
     symbol.appendString(SYMBOLS[Math.floor(random() * SYMBOLS.length)])
     price.appendNumber(random() * 1000 - 100)
-    table.commitRow()
-  }
+  })
 }
 
 function median(xs: number[]): number {
@@ -164,11 +151,7 @@ sortedView.dispose()
 
 // Extra (not in RESULT): high-cardinality strings, whose chunks are raw UTF-8 instead of dictionaries.
 const ids = new LiveTable([{ name: 'id', type: 'string' }], { kind: 'append' })
-for (let r = 0; r < ROWS; r++) {
-  ids.beginRow()
-  ids.writers[0].appendString(`order-${Math.floor(random() * 2 ** 40).toString(36)}`)
-  ids.commitRow()
-}
+addRows(ids, ROWS, (w) => w[0].appendString(`order-${Math.floor(random() * 2 ** 40).toString(36)}`))
 ids.flush()
 timedView('sort by 1M unique string ids (raw chunks)', ids, { sort: [{ column: 'id', direction: 'asc' }], filters: [] })
 timedView('filter unique ids contains "zz"', ids, { sort: [], filters: [{ column: 'id', kind: 'contains', value: 'zz' }] })

@@ -11,6 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import kafkajs from 'kafkajs'
+import { logTail, versionDir } from './files.mjs'
 import { isOurProcess, sleep, terminate } from './proc.mjs'
 
 const { Kafka, logLevel } = kafkajs
@@ -49,8 +50,7 @@ export function stateFilePath() {
 }
 
 export function kafkaCacheDir(version) {
-  if (!/^[0-9A-Za-z.-]+$/.test(version)) throw new Error(`invalid Kafka version: ${JSON.stringify(version)}`)
-  return path.join(CACHE_DIR, 'kafka', version)
+  return versionDir(CACHE_DIR, 'kafka', 'Kafka', version)
 }
 
 export function libsDir(version) {
@@ -399,14 +399,6 @@ export function isRunning(state) {
   return isOurProcess(state.pid, brokerMarker(state))
 }
 
-function logTail(file, lines = 60) {
-  try {
-    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n')
-  } catch {
-    return '(no broker log)'
-  }
-}
-
 /** Polls describeCluster on `bootstrap` until it succeeds. Throws on timeout or when `alive()` says no. */
 export async function waitForKafka(bootstrap, { timeoutMs = READY_TIMEOUT_MS, alive = () => true } = {}) {
   const deadline = Date.now() + timeoutMs
@@ -514,7 +506,7 @@ async function startBroker({ version, libs, java, log }) {
     try {
       await waitForKafka(bootstrap, { alive: () => !exited && isOurProcess(child.pid, ['kafka.Kafka', workDir]) })
     } catch (err) {
-      const tail = logTail(logFile)
+      const tail = logTail(logFile, 60, '(no broker log)')
       err.brokerLog = tail
       err.bindFailure = /BindException|Address already in use/.test(tail)
       throw err

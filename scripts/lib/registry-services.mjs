@@ -16,6 +16,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CACHE_DIR, REPO_ROOT, checkJava, checkMaven, freePorts, javaCommand, run } from './kafka-services.mjs'
+import { logTail, versionDir } from './files.mjs'
 import { isOurProcess, sleep, terminate } from './proc.mjs'
 
 export const DEFAULT_APICURIO_VERSION = '3.3.3'
@@ -62,8 +63,7 @@ export function needsJava21(version) {
 }
 
 export function apicurioCacheDir(version) {
-  if (!/^[0-9A-Za-z.-]+$/.test(version)) throw new Error(`invalid Apicurio version: ${JSON.stringify(version)}`)
-  return path.join(CACHE_DIR, 'apicurio', version)
+  return versionDir(CACHE_DIR, 'apicurio', 'Apicurio', version)
 }
 
 export function apicurioAppDir(version) {
@@ -270,14 +270,6 @@ async function setGlobalCompatibility(url, level) {
   })
   const text = await res.text()
   if (!res.ok) throw new Error(`setting the registry's global compatibility to ${level} failed: HTTP ${res.status} ${text}`)
-}
-
-function logTail(file, lines = 60) {
-  try {
-    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n')
-  } catch {
-    return '(no log)'
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

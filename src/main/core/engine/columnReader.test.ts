@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { CHUNK_SIZE } from './chunkLayout'
 import { LiveTable } from './liveTable'
+import { ALL_TYPES } from './testSupport'
 
 describe('LiveTable.columnReader', () => {
   it('exposes each chunk’s arrays by kind, with the null bitmap', () => {
-    const table = new LiveTable(
-      [
-        { name: 'i16', type: 'int16' },
-        { name: 'i32', type: 'int32' },
-        { name: 'i64', type: 'int64' },
-        { name: 'f32', type: 'float32' },
-        { name: 'f64', type: 'float64' },
-        { name: 'b', type: 'bool' },
-        { name: 's', type: 'string' },
-        { name: 'raw', type: 'bytes' },
-        { name: 'ts', type: 'timestamp' }
-      ],
-      { kind: 'append' }
-    )
+    const table = new LiveTable(ALL_TYPES, { kind: 'append' })
     const w = table.writers
     table.beginRow()
     w[0].appendNumber(-2)

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type { TableUpdate } from '../types'
 import { CHUNK_SIZE } from './chunkLayout'
 import { LiveTable } from './liveTable'
-import { counterTable, values } from './testSupport'
+import { ALL_TYPES, addRows, counterTable, values } from './testSupport'
 
 const update = (cycle: number, removed: number, added: number, size: number, firstRowKey: number): TableUpdate => ({ cycle, removed, added, size, firstRowKey })
 
@@ -37,37 +37,20 @@ describe('append tables', () => {
   })
 
   it('cross the 65,536-row chunk boundary in every column type', () => {
-    const table = new LiveTable(
-      [
-        { name: 'i16', type: 'int16' },
-        { name: 'i32', type: 'int32' },
-        { name: 'i64', type: 'int64' },
-        { name: 'f32', type: 'float32' },
-        { name: 'f64', type: 'float64' },
-        { name: 'b', type: 'bool' },
-        { name: 's', type: 'string' },
-        { name: 'raw', type: 'bytes' },
-        { name: 'ts', type: 'timestamp' }
-      ],
-      { kind: 'append' }
-    )
+    const table = new LiveTable(ALL_TYPES, { kind: 'append' })
     const n = CHUNK_SIZE * 2 + 10
-    const w = table.writers
-    for (let r = 0; r < n; r++) {
-      table.beginRow()
-      if (r % 1000 !== 999) {
-        w[0].appendNumber(r & 0x3fff)
-        w[1].appendNumber(r)
-        w[2].appendNumber(r * 1_000_000)
-        w[3].appendNumber(r)
-        w[4].appendNumber(r + 0.5)
-        w[5].appendBool(r % 2 === 1)
-        w[6].appendString(`s${r % 100}`)
-        w[7].appendUtf8(new Uint8Array([r & 0xff, r >> 8]), 0, 2)
-        w[8].appendNumber(r)
-      }
-      table.commitRow()
-    }
+    addRows(table, n, (w, r) => {
+      if (r % 1000 === 999) return // a row of nulls
+      w[0].appendNumber(r & 0x3fff)
+      w[1].appendNumber(r)
+      w[2].appendNumber(r * 1_000_000)
+      w[3].appendNumber(r)
+      w[4].appendNumber(r + 0.5)
+      w[5].appendBool(r % 2 === 1)
+      w[6].appendString(`s${r % 100}`)
+      w[7].appendUtf8(new Uint8Array([r & 0xff, r >> 8]), 0, 2)
+      w[8].appendNumber(r)
+    })
     expect(table.flush()).toEqual(update(1, 0, n, n, 0))
     for (const r of [0, 1, CHUNK_SIZE - 1, CHUNK_SIZE, CHUNK_SIZE + 1, 2 * CHUNK_SIZE - 1, 2 * CHUNK_SIZE, n - 1, 65_999]) {
       const expected = r % 1000 === 999 ? { i16: null, i32: null, i64: null, f32: null, f64: null, b: null, s: null, raw: null, ts: null } : {

@@ -21,7 +21,7 @@
 import { readFileSync } from 'node:fs'
 import type { ConnectionOptions } from 'node:tls'
 import { Problems, type ConfigProblem } from '../kafka/config/errors'
-import { editDistance } from '../kafka/config/keys'
+import { SSL_KEYS, closestKey } from '../kafka/config/keys'
 import { PropertyReader } from '../kafka/config/reader'
 import type { ReadFile } from '../kafka/config/stores'
 import { translateTls } from '../kafka/config/tls'
@@ -63,22 +63,6 @@ const BEARER_CLUSTER = 'bearer.auth.logical.cluster'
 const BEARER_POOL = 'bearer.auth.identity.pool.id'
 const TIMEOUT_KEY = 'schema.registry.request.timeout.ms'
 const SSL_PREFIX = 'schema.registry.'
-const SSL_KEYS = [
-  'ssl.truststore.type',
-  'ssl.truststore.location',
-  'ssl.truststore.certificates',
-  'ssl.truststore.password',
-  'ssl.keystore.type',
-  'ssl.keystore.location',
-  'ssl.keystore.key',
-  'ssl.keystore.certificate.chain',
-  'ssl.keystore.password',
-  'ssl.key.password',
-  'ssl.endpoint.identification.algorithm',
-  'ssl.protocol',
-  'ssl.enabled.protocols',
-  'ssl.cipher.suites'
-]
 
 /** Every key this module understands. */
 export const REGISTRY_SETTING_KEYS: readonly string[] = [
@@ -132,16 +116,7 @@ class ListProblems extends Problems {
 }
 
 function suggest(key: string): string | undefined {
-  let best: string | undefined
-  let bestDistance = Infinity
-  for (const candidate of REGISTRY_SETTING_KEYS) {
-    const d = editDistance(key.toLowerCase(), candidate)
-    if (d < bestDistance) {
-      best = candidate
-      bestDistance = d
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(key.length / 6)) ? best : undefined
+  return closestKey(key.toLowerCase(), REGISTRY_SETTING_KEYS, Math.max(2, Math.floor(key.length / 6)))
 }
 
 /** Splits `user:password` at the first colon. */

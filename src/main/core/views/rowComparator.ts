@@ -10,6 +10,9 @@ export type RowComparator = (a: number, b: number) => number
 /** Compares one sort column of two rows given as arrival indexes; 0 on a tie. */
 type KeyCompare = (ka: number, kb: number) => number
 
+/** Compares the non-null values of two rows given as (index into the snapshot's chunks, offset in the chunk). */
+type ValueCompare = (ia: number, oa: number, ib: number, ob: number) => number
+
 /**
  * A comparator with exactly the order of sortWords (sortKeys.ts), reading the values of the rows it compares, for
  * merging a sorted batch into a sorted index: O(batch × log(index)) comparisons instead of a re-sort. It holds the
@@ -57,6 +60,23 @@ function isNullAt(nulls: Uint8Array | null, o: number): boolean {
 }
 
 /**
+ * The comparison of two rows given as arrival indexes: nulls by nullOrder (-1: first, 1: last), equal to each other;
+ * two non-null values by `values`, given where each row lies (chunk c of the snapshot is nulls[(key - start) / CHUNK_SIZE]).
+ */
+function nullsThen(start: number, nulls: readonly (Uint8Array | null)[], nullOrder: number, values: ValueCompare): KeyCompare {
+  return (ka, kb) => {
+    const ia = Math.floor((ka - start) / CHUNK_SIZE)
+    const ib = Math.floor((kb - start) / CHUNK_SIZE)
+    const oa = ka & CHUNK_MASK
+    const ob = kb & CHUNK_MASK
+    const na = isNullAt(nulls[ia], oa)
+    const nb = isNullAt(nulls[ib], ob)
+    if (na || nb) return na === nb ? 0 : na ? nullOrder : -nullOrder
+    return values(ia, oa, ib, ob)
+  }
+}
+
+/**
  * One sort column's comparison, specialised per storage: chunk c of the snapshot is chunks[(key - start) / CHUNK_SIZE].
  * Nulls go first or last whatever the direction; desc negates the value comparison.
  */
@@ -71,20 +91,13 @@ function keyCompare(key: SortColumn, chunks: ChunkData[], start: number): KeyCom
     case 'float64':
     case 'bool': {
       const values = chunks.map((c) => numericValues(c))
-      return (ka, kb) => {
-        const ia = Math.floor((ka - start) / CHUNK_SIZE)
-        const ib = Math.floor((kb - start) / CHUNK_SIZE)
-        const oa = ka & CHUNK_MASK
-        const ob = kb & CHUNK_MASK
-        const na = isNullAt(nulls[ia], oa)
-        const nb = isNullAt(nulls[ib], ob)
-        if (na || nb) return na === nb ? 0 : na ? nullOrder : -nullOrder
+      return nullsThen(start, nulls, nullOrder, (ia, oa, ib, ob) => {
         const x = values[ia][oa]
         const y = values[ib][ob]
         if (x < y) return -sign
         if (x > y) return sign
         return x === y ? 0 : sign * compareNumbers(x, y)
-      }
+      })
     }
     case 'int64':
     case 'timestamp': {
@@ -92,52 +105,31 @@ function keyCompare(key: SortColumn, chunks: ChunkData[], start: number): KeyCom
         if (c.kind !== 'int64') throw new Error(`rowComparator: unexpected chunk kind ${c.kind}`)
         return c.words
       })
-      return (ka, kb) => {
-        const ia = Math.floor((ka - start) / CHUNK_SIZE)
-        const ib = Math.floor((kb - start) / CHUNK_SIZE)
-        const oa = ka & CHUNK_MASK
-        const ob = kb & CHUNK_MASK
-        const na = isNullAt(nulls[ia], oa)
-        const nb = isNullAt(nulls[ib], ob)
-        if (na || nb) return na === nb ? 0 : na ? nullOrder : -nullOrder
+      return nullsThen(start, nulls, nullOrder, (ia, oa, ib, ob) => {
         const ha = words[ia][2 * oa + 1]
         const hb = words[ib][2 * ob + 1]
         if (ha !== hb) return ha < hb ? -sign : sign
         const la = words[ia][2 * oa] >>> 0
         const lb = words[ib][2 * ob] >>> 0
         return la === lb ? 0 : la < lb ? -sign : sign
-      }
+      })
     }
     case 'string':
-      return (ka, kb) => {
-        const ia = Math.floor((ka - start) / CHUNK_SIZE)
-        const ib = Math.floor((kb - start) / CHUNK_SIZE)
-        const oa = ka & CHUNK_MASK
-        const ob = kb & CHUNK_MASK
-        const na = isNullAt(nulls[ia], oa)
-        const nb = isNullAt(nulls[ib], ob)
-        if (na || nb) return na === nb ? 0 : na ? nullOrder : -nullOrder
+      return nullsThen(start, nulls, nullOrder, (ia, oa, ib, ob) => {
         const ca = chunks[ia]
         const cb = chunks[ib]
         if (ca === cb && ca.kind === 'dictionary' && ca.codes[oa] === ca.codes[ob]) return 0
         const x = stringAt(ca, oa)
         const y = stringAt(cb, ob)
         return x < y ? -sign : x > y ? sign : 0
-      }
+      })
     case 'bytes':
-      return (ka, kb) => {
-        const ia = Math.floor((ka - start) / CHUNK_SIZE)
-        const ib = Math.floor((kb - start) / CHUNK_SIZE)
-        const oa = ka & CHUNK_MASK
-        const ob = kb & CHUNK_MASK
-        const na = isNullAt(nulls[ia], oa)
-        const nb = isNullAt(nulls[ib], ob)
-        if (na || nb) return na === nb ? 0 : na ? nullOrder : -nullOrder
+      return nullsThen(start, nulls, nullOrder, (ia, oa, ib, ob) => {
         const ca = chunks[ia]
         const cb = chunks[ib]
         if (ca.kind !== 'raw' || cb.kind !== 'raw') throw new Error('rowComparator: expected raw chunks')
         return sign * Math.sign(compareBytes(ca.bytes, ca.offsets[oa], ca.offsets[oa + 1], cb.bytes, cb.offsets[ob], cb.offsets[ob + 1]))
-      }
+      })
   }
 }
 

@@ -1,6 +1,6 @@
 import type { ColumnReader } from '../engine/columnReader'
 import type { LiveTable } from '../engine/liveTable'
-import { CHUNK_SIZE, chunkIndexOf, runEnd } from './chunkRuns'
+import { forEachRun } from './chunkRuns'
 import { fillRanks } from './stringRanks'
 import type { SortColumn } from './viewPlan'
 
@@ -26,14 +26,9 @@ function columnWords(reader: ColumnReader, key: SortColumn, rows: Uint32Array, n
   const hiWord = new Uint32Array(n)
   const loWord = type === 'float64' || type === 'int64' || type === 'timestamp' ? new Uint32Array(n) : null
   if (type === 'string' || type === 'bytes') fillRanks(reader, type === 'bytes', rows, n, base, hiWord)
-  let nullWord: Uint32Array | null = null
+  let nullWord = null as Uint32Array | null // set by the callback below
   const nullFlag = key.nullsFirst ? 0 : 1
-  for (let i = 0; i < n; ) {
-    const j = runEnd(rows, i, n, base)
-    const c = chunkIndexOf(base + rows[i])
-    const shift = base - c * CHUNK_SIZE
-    const data = reader.chunkData(c)
-    if (data === null) throw new Error(`sortWords: chunk ${c} is not held`)
+  forEachRun(reader, rows, n, base, 'sortWords', (data, i, j, shift) => {
     switch (data.kind) {
       case 'int16':
       case 'int32':
@@ -65,8 +60,7 @@ function columnWords(reader: ColumnReader, key: SortColumn, rows: Uint32Array, n
         if (loWord !== null) loWord[p] = 0
       }
     }
-    i = j
-  }
+  })
   if (key.desc) {
     invert(hiWord)
     if (loWord !== null) invert(loWord)

@@ -1,5 +1,5 @@
 import type { LiveTable } from '../engine/liveTable'
-import { CHUNK_SIZE, chunkIndexOf, runEnd } from './chunkRuns'
+import { forEachRun } from './chunkRuns'
 import type { SortColumn } from './viewPlan'
 
 /**
@@ -29,12 +29,7 @@ export function sortPrefix(table: LiveTable, key: SortColumn, rows: Uint32Array,
   const reader = table.columnReader(key.column)
   const nullPrefix = key.nullsFirst ? -Infinity : Infinity
   const sign = key.desc ? -1 : 1
-  for (let i = 0; i < n; ) {
-    const j = runEnd(rows, i, n, base)
-    const c = chunkIndexOf(base + rows[i])
-    const shift = base - c * CHUNK_SIZE
-    const data = reader.chunkData(c)
-    if (data === null) throw new Error(`sortPrefix: chunk ${c} is not held`)
+  forEachRun(reader, rows, n, base, 'sortPrefix', (data, i, j, shift) => {
     switch (data.kind) {
       case 'int16':
       case 'int32':
@@ -66,7 +61,6 @@ export function sortPrefix(table: LiveTable, key: SortColumn, rows: Uint32Array,
         if ((nulls[o >>> 3] & (1 << (o & 7))) !== 0) out[p] = nullPrefix
       }
     }
-    i = j
-  }
+  })
   return out
 }

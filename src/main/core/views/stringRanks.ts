@@ -1,5 +1,5 @@
 import type { ColumnReader } from '../engine/columnReader'
-import { CHUNK_SIZE, chunkIndexOf, runEnd } from './chunkRuns'
+import { forEachRun } from './chunkRuns'
 import { utf8Text } from './rawText'
 import { TextItems, rankText } from './stringSort'
 
@@ -16,12 +16,7 @@ import { TextItems, rankText } from './stringSort'
  */
 export function fillRanks(reader: ColumnReader, bytesColumn: boolean, rows: Uint32Array, n: number, base: number, out: Uint32Array): void {
   const items = new TextItems()
-  for (let i = 0; i < n; ) {
-    const j = runEnd(rows, i, n, base)
-    const c = chunkIndexOf(base + rows[i])
-    const shift = base - c * CHUNK_SIZE
-    const data = reader.chunkData(c)
-    if (data === null) throw new Error(`fillRanks: chunk ${c} is not held`)
+  forEachRun(reader, rows, n, base, 'fillRanks', (data, i, j, shift) => {
     if (data.kind === 'dictionary') {
       const { codes, dictionary } = data
       if ((j - i) * 4 >= dictionary.length) {
@@ -45,8 +40,7 @@ export function fillRanks(reader: ColumnReader, bytesColumn: boolean, rows: Uint
     } else {
       throw new Error(`fillRanks: unexpected chunk kind ${data.kind}`)
     }
-    i = j
-  }
+  })
   const rank = rankText(items)
   for (let p = 0; p < n; p++) out[p] = rank[out[p]]
 }

@@ -4,32 +4,11 @@
  */
 import { Buffer } from 'node:buffer'
 import { LiveTable, type TableTypeSpec } from '../engine/liveTable'
+import { ALL_TYPES, addRows } from '../engine/testSupport'
 import type { ColumnDef } from '../types'
 import type { CellValue, ColumnFilter, SortKey, ViewSpec } from './viewTypes'
 
-/** mulberry32: deterministic floats in [0, 1). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-export const ALL_TYPES: ColumnDef[] = [
-  { name: 'i16', type: 'int16' },
-  { name: 'i32', type: 'int32' },
-  { name: 'i64', type: 'int64' },
-  { name: 'f32', type: 'float32' },
-  { name: 'f64', type: 'float64' },
-  { name: 'b', type: 'bool' },
-  { name: 's', type: 'string' },
-  { name: 'raw', type: 'bytes' },
-  { name: 'ts', type: 'timestamp' }
-]
+export { ALL_TYPES, rng } from '../engine/testSupport'
 
 export const INT64_EXTREMES = [-(2n ** 63n), 2n ** 63n - 1n, -1n, 0n, 1n, 2n ** 53n + 1n, -(2n ** 53n) - 1n, 2n ** 32n, -(2n ** 32n), 4294967295n]
 const FLOAT_SPECIALS = [NaN, -0, 0, Infinity, -Infinity, Number.MIN_VALUE, -Number.MAX_VALUE, 1.5, -1.5]
@@ -88,11 +67,9 @@ export function makeTable(tableType: TableTypeSpec, columns: ColumnDef[] = ALL_T
 
 /** Appends `count` random rows (not flushed). */
 export function addRandomRows(table: LiveTable, count: number, random: () => number, options: { nulls?: number; uniqueStrings?: boolean } = {}): void {
-  for (let r = 0; r < count; r++) {
-    table.beginRow()
+  addRows(table, count, () => {
     for (let j = 0; j < table.columns.length; j++) writeRandom(table, j, random, options)
-    table.commitRow()
-  }
+  })
 }
 
 function bound(x: number | string): number | bigint {
@@ -230,10 +207,9 @@ export function tableOf(columns: ColumnDef[], rows: unknown[][], tableType: Tabl
 
 /** Appends the given rows (not flushed). */
 export function appendRows(table: LiveTable, rows: unknown[][]): void {
-  for (const row of rows) {
-    table.beginRow()
-    row.forEach((v, j) => {
-      const w = table.writers[j]
+  addRows(table, rows.length, (writers, r) => {
+    rows[r].forEach((v, j) => {
+      const w = writers[j]
       if (v === null) w.appendNull()
       else if (typeof v === 'bigint') w.appendBigInt(v)
       else if (typeof v === 'number') w.appendNumber(v)
@@ -242,6 +218,5 @@ export function appendRows(table: LiveTable, rows: unknown[][]): void {
       else if (v instanceof Uint8Array) w.appendUtf8(v, 0, v.length)
       else throw new TypeError(`tableOf: cannot write ${String(v)}`)
     })
-    table.commitRow()
-  }
+  })
 }

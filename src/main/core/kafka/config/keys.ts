@@ -17,15 +17,8 @@ export const DEEPHAVEN_KEYS = [
   'deephaven.value.column.type'
 ] as const
 
-/** Java client properties translated into the kafkajs config, consumer settings or table settings. */
-export const MAPPED_KEYS: readonly string[] = [
-  'bootstrap.servers',
-  'client.id',
-  'group.id',
-  'client.rack',
-  'security.protocol',
-  'sasl.mechanism',
-  'sasl.jaas.config',
+/** The TLS properties (translateTls); the schema registry takes the same ones under `schema.registry.`. */
+export const SSL_KEYS: readonly string[] = [
   'ssl.truststore.type',
   'ssl.truststore.location',
   'ssl.truststore.certificates',
@@ -39,7 +32,19 @@ export const MAPPED_KEYS: readonly string[] = [
   'ssl.endpoint.identification.algorithm',
   'ssl.protocol',
   'ssl.enabled.protocols',
-  'ssl.cipher.suites',
+  'ssl.cipher.suites'
+]
+
+/** Java client properties translated into the kafkajs config, consumer settings or table settings. */
+export const MAPPED_KEYS: readonly string[] = [
+  'bootstrap.servers',
+  'client.id',
+  'group.id',
+  'client.rack',
+  'security.protocol',
+  'sasl.mechanism',
+  'sasl.jaas.config',
+  ...SSL_KEYS,
   'request.timeout.ms',
   'socket.connection.setup.timeout.ms',
   'default.api.timeout.ms',
@@ -165,10 +170,14 @@ export function editDistance(a: string, b: string): number {
 export function suggestKey(key: string): string | undefined {
   const wanted = normalize(key)
   if (wanted.length === 0) return undefined
-  const limit = Math.max(2, Math.floor(wanted.length / 5))
+  return closestKey(wanted, SUGGESTABLE, Math.max(2, Math.floor(wanted.length / 5)))
+}
+
+/** The first of `candidates` nearest to `wanted` by edit distance, when that distance is at most `limit`. */
+export function closestKey(wanted: string, candidates: readonly string[], limit: number): string | undefined {
   let best: string | undefined
   let bestDistance = Infinity
-  for (const candidate of SUGGESTABLE) {
+  for (const candidate of candidates) {
     const d = editDistance(wanted, candidate)
     if (d < bestDistance) {
       best = candidate

@@ -21,13 +21,18 @@ function isShortInteger(buf: Uint8Array, s: number, e: number, flags: number): b
   return (flags & FLAG_PLAIN_INTEGER) !== 0 && e - s <= (buf[s] === MINUS ? 16 : 15)
 }
 
-/** Whether TEXT (a string's content) is empty or only whitespace: such strings read as null. */
-function textIsBlank(): boolean {
+/**
+ * Reads a string token's content into TEXT. When it is empty or only whitespace (such strings read as null), appends
+ * null and returns true.
+ */
+function blankString(w: ColumnWriter, buf: Uint8Array, s: number, e: number, flags: number, scratch: Scratch): boolean {
+  stringContent(buf, s, e, flags, scratch)
   const { bytes, from, to } = TEXT
   for (let p = from; p < to; p++) {
     const c = bytes[p]
     if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return false
   }
+  w.appendNull()
   return true
 }
 
@@ -48,11 +53,7 @@ export function appendSmallInt(w: ColumnWriter, buf: Uint8Array, kind: number, s
       v = numToSmallInt()
     }
   } else if (kind === KIND_STRING) {
-    stringContent(buf, s, e, flags, scratch)
-    if (textIsBlank()) {
-      w.appendNull()
-      return null
-    }
+    if (blankString(w, buf, s, e, flags, scratch)) return null
     if (!readNumber(TEXT.bytes, TEXT.from, TEXT.to, true)) return notANumber(buf, kind, s, e)
     v = numToSmallInt()
   } else if (kind === KIND_TRUE || kind === KIND_FALSE) {
@@ -84,11 +85,7 @@ export function appendInt64(w: ColumnWriter, buf: Uint8Array, kind: number, s: n
     }
     readNumber(buf, s, e, false)
   } else if (kind === KIND_STRING) {
-    stringContent(buf, s, e, flags, scratch)
-    if (textIsBlank()) {
-      w.appendNull()
-      return null
-    }
+    if (blankString(w, buf, s, e, flags, scratch)) return null
     if (!readNumber(TEXT.bytes, TEXT.from, TEXT.to, true)) return notANumber(buf, kind, s, e)
   } else if (kind === KIND_TRUE || kind === KIND_FALSE) {
     w.appendNumber(kind === KIND_TRUE ? 1 : 0)
@@ -121,11 +118,7 @@ export function appendFloat(w: ColumnWriter, buf: Uint8Array, kind: number, s: n
     return null
   }
   if (kind === KIND_STRING) {
-    stringContent(buf, s, e, flags, scratch)
-    if (textIsBlank()) {
-      w.appendNull()
-      return null
-    }
+    if (blankString(w, buf, s, e, flags, scratch)) return null
     if (readNumber(TEXT.bytes, TEXT.from, TEXT.to, true)) {
       w.appendNumber(numToDouble())
       return null

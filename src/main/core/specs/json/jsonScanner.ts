@@ -84,7 +84,7 @@ export class JsonScanner extends JsonSyntax {
 
   /**
    * An object on the paths: fields with a child node are read, the others skipped. pos is at '{'.
-   * The hot loop of the decoder, so strings, plain integers and whitespace are scanned inline (byte values written out:
+   * The hot loop of the decoder, so plain integers and whitespace are scanned inline, strings by string() (byte values written out:
    * 0x22 '"', 0x5c '\\', 0x3a ':', 0x2c ',', 0x7d '}', 0x2d '-', 0x30..0x39 digits, <= 0x20 possible whitespace).
    */
   private object(node: PathNode, buf: Uint8Array, pos: number, end: number): number {
@@ -112,20 +112,9 @@ export class JsonScanner extends JsonSyntax {
         }
       }
       if (child === null) {
-        let escaped = false
-        while (pos < end && (c = buf[pos]) !== 0x22) {
-          if (c === 0x5c) {
-            escaped = true
-            pos = this.escape(buf, pos, end)
-          } else if (c < 0x20) {
-            this.fail(buf, pos, end, 'a character (control characters must be escaped in strings)')
-          } else {
-            pos++
-          }
-        }
-        if (pos >= end) this.fail(buf, pos, end, 'the closing \'"\' of a string')
-        const keyEnd = pos++
-        child = escaped ? node.findName(this.keyText(buf, keyStart, keyEnd)) : node.find(buf, keyStart, keyEnd)
+        pos = this.string(buf, pos, end)
+        const keyEnd = pos - 1
+        child = this.escaped ? node.findName(this.keyText(buf, keyStart, keyEnd)) : node.find(buf, keyStart, keyEnd)
       }
       if (pos < end && buf[pos] <= 0x20) pos = skipSpace(buf, pos, end)
       if (pos >= end || buf[pos] !== 0x3a) this.fail(buf, pos, end, "':'")
@@ -141,19 +130,8 @@ export class JsonScanner extends JsonSyntax {
         let number = Number.NaN
         c = buf[pos]
         if (c === 0x22) {
-          pos++
-          while (pos < end && (c = buf[pos]) !== 0x22) {
-            if (c === 0x5c) {
-              flags = FLAG_ESCAPED
-              pos = this.escape(buf, pos, end)
-            } else if (c < 0x20) {
-              this.fail(buf, pos, end, 'a character (control characters must be escaped in strings)')
-            } else {
-              pos++
-            }
-          }
-          if (pos >= end) this.fail(buf, pos, end, 'the closing \'"\' of a string')
-          pos++
+          pos = this.string(buf, pos + 1, end)
+          if (this.escaped) flags = FLAG_ESCAPED
           kind = KIND_STRING
         } else if ((c >= 0x30 && c <= 0x39) || c === 0x2d) {
           // '-'? int ('.' digits)?, with the value accumulated on the way; an exponent takes the full grammar
