@@ -12,24 +12,38 @@ export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 }
 
-/** The built app served by the browser host, and a Chromium page on it. */
-export interface AppSession {
-  host: BrowserHost
+export interface PageOptions {
+  width?: number
+  height?: number
+}
+
+/** A Chromium page on a URL (clipboard allowed, so copy tests can read what the app wrote). */
+export interface PageSession {
   browser: Browser
   page: Page
   screenshot(name: string): Promise<string>
   close(): Promise<void>
 }
 
-export async function openApp(options: { width?: number; height?: number } = {}): Promise<AppSession> {
-  const host = await startBrowserHost({ rendererDir: join(root, 'out/renderer'), workerEntry: join(root, 'out/main/engineWorker.js') })
+/** The built app served by the browser host, and a Chromium page on it. */
+export interface AppSession extends PageSession {
+  host: BrowserHost
+}
+
+export async function openPage(url: string, options: PageOptions = {}): Promise<PageSession> {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true })
-  const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: options.height ?? 800 } })
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+    permissions: ['clipboard-read', 'clipboard-write']
+  })
+  const page = await context.newPage()
   page.on('pageerror', (error) => process.stderr.write(`[page error] ${error.message}\n`))
-  await page.goto(host.url)
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') process.stderr.write(`[page ${message.type()}] ${message.text()}\n`)
+  })
+  await page.goto(url)
   mkdirSync(SCREENSHOT_DIR, { recursive: true })
   return {
-    host,
     browser,
     page,
     async screenshot(name) {
@@ -39,6 +53,24 @@ export async function openApp(options: { width?: number; height?: number } = {})
     },
     async close() {
       await browser.close()
+    }
+  }
+}
+
+export async function openApp(options: PageOptions = {}): Promise<AppSession> {
+  const host = await startBrowserHost({ rendererDir: join(root, 'out/renderer'), workerEntry: join(root, 'out/main/engineWorker.js') })
+  let session: PageSession
+  try {
+    session = await openPage(host.url, options)
+  } catch (e) {
+    await host.close()
+    throw e
+  }
+  return {
+    ...session,
+    host,
+    async close() {
+      await session.close()
       await host.close()
     }
   }

@@ -3,6 +3,7 @@ import type { Transport } from '../../../shared/ipc/transport'
 import { createWebSocketClientTransport } from '../../../shared/ipc/webSocketClientTransport'
 import { engine } from '../../../shared/contracts/engine'
 import { tables } from '../../../shared/contracts/tables'
+import { views } from '../../../shared/contracts/views'
 import { createBridgeTransport, type RpcBridge } from './bridgeTransport'
 
 declare global {
@@ -19,4 +20,7 @@ function connect(): Transport {
 }
 
 export const transport = connect()
-export const api = createClient(transport, { engine, tables })
+export const api = createClient(transport, { engine, tables, views })
+
+/** The typed client; composables take it as a parameter (defaulting to `api`) so tests can pass a fake. */
+export type Api = typeof api

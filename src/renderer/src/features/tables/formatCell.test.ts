@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest'
+import { base64ToBytes, bytesPreview, bytesToHex, cellText, formatCell, formatFloat, formatTimestampNs } from './formatCell'
+
+describe('formatCell', () => {
+  it('shows null distinctly, whatever the type', () => {
+    expect(formatCell(null, 'string')).toEqual({ text: 'null', kind: 'null' })
+    expect(formatCell(null, 'int64')).toEqual({ text: 'null', kind: 'null' })
+  })
+
+  it('formats timestamps (epoch ns) with milliseconds', () => {
+    expect(formatCell('1795615387123456789', 'timestamp', 'utc')).toEqual({ text: '2026-11-25 14:03:07.123', kind: 'time' })
+    expect(formatTimestampNs('0', 'utc')).toBe('1970-01-01 00:00:00.000')
+    expect(formatTimestampNs(0, 'utc')).toBe('1970-01-01 00:00:00.000')
+  })
+
+  it('floors negative timestamps to the millisecond before', () => {
+    expect(formatTimestampNs('-1', 'utc')).toBe('1969-12-31 23:59:59.999')
+    expect(formatTimestampNs('-1000000', 'utc')).toBe('1969-12-31 23:59:59.999')
+  })
+
+  it('uses local time by default', () => {
+    const d = new Date(1795615387123)
+    const expected = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')} ` +
+      `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}:${String(d.getSeconds()).padStart(2, '0')}.123`
+    expect(formatTimestampNs('1795615387123000000')).toBe(expected)
+  })
+
+  it('keeps an unreadable timestamp as it came', () => {
+    expect(formatTimestampNs('soon', 'utc')).toBe('soon')
+  })
+
+  it('marks numbers as numeric and keeps int64 digits exact', () => {
+    expect(formatCell(42, 'int32')).toEqual({ text: '42', kind: 'num' })
+    expect(formatCell('9223372036854775807', 'int64')).toEqual({ text: '9223372036854775807', kind: 'num' })
+    expect(formatCell(-1.5, 'float64')).toEqual({ text: '-1.5', kind: 'num' })
+  })
+
+  it('prints float32 with the fewest digits that round-trip', () => {
+    expect(formatFloat(Math.fround(0.1), 'float32')).toBe('0.1')
+    expect(formatFloat(Math.fround(3.4028234663852886e38), 'float32')).toBe('3.4028235e+38')
+    expect(formatFloat(Math.fround(0.1), 'float64')).toBe('0.10000000149011612')
+  })
+
+  it('passes non-finite floats through', () => {
+    expect(formatCell('NaN', 'float64')).toEqual({ text: 'NaN', kind: 'num' })
+    expect(formatCell('-Infinity', 'float32')).toEqual({ text: '-Infinity', kind: 'num' })
+  })
+
+  it('shows bytes as hex with a text preview', () => {
+    expect(formatCell(btoa('hi\u0000!'), 'bytes')).toEqual({ text: '68690021', kind: 'bytes', preview: 'hi·!' })
+  })
+
+  it('shortens long bytes and strings for display only', () => {
+    const long = btoa('x'.repeat(100))
+    const cell = formatCell(long, 'bytes')
+    expect(cell.text).toBe('78'.repeat(48) + '…')
+    expect(cellText(long, 'bytes')).toBe('78'.repeat(100))
+    expect(formatCell('y'.repeat(1000), 'string').text).toHaveLength(401)
+  })
+
+  it('keeps strings on one line', () => {
+    expect(formatCell('a\tb\r\nc', 'string')).toEqual({ text: 'a b c', kind: 'text' })
+  })
+
+  it('shows booleans', () => {
+    expect(formatCell(true, 'bool')).toEqual({ text: 'true', kind: 'bool' })
+  })
+})
+
+describe('cellText (what a copy puts on the clipboard)', () => {
+  it('is empty for null and whole otherwise', () => {
+    expect(cellText(null, 'string')).toBe('')
+    expect(cellText('a\tb', 'string')).toBe('a\tb')
+    expect(cellText('1795615387123456789', 'timestamp', 'utc')).toBe('2026-11-25 14:03:07.123')
+  })
+})
+
+describe('bytes helpers', () => {
+  it('decodes base64 and survives garbage', () => {
+    expect([...base64ToBytes('AP8=')]).toEqual([0, 255])
+    expect(base64ToBytes('***')).toHaveLength(0)
+  })
+
+  it('hex and preview', () => {
+    const bytes = new Uint8Array([0x41, 0x0a, 0xff])
+    expect(bytesToHex(bytes)).toBe('410aff')
+    expect(bytesToHex(bytes, 2)).toBe('410a…')
+    expect(bytesPreview(bytes)).toBe('A··')
+  })
+})

@@ -1,0 +1,152 @@
+import type { ColumnType } from '../../../../shared/model/columns'
+import type { CellValue } from './cellValue'
+
+/** How a cell looks: the grid picks alignment, font and colour from the kind. */
+export type CellKind = 'num' | 'text' | 'time' | 'bool' | 'bytes' | 'null' | 'loading'
+
+export interface FormattedCell {
+  readonly text: string
+  readonly kind: CellKind
+  /** bytes: the printable-ASCII preview shown after the hex. */
+  readonly preview?: string
+}
+
+/** 'local' for the window; 'utc' for tests and for anyone who wants it. */
+export type TimeZoneMode = 'local' | 'utc'
+
+const NULL_CELL: FormattedCell = Object.freeze({ text: 'null', kind: 'null' })
+export const LOADING_CELL: FormattedCell = Object.freeze({ text: '', kind: 'loading' })
+
+/** Display text at most this long; a cell is narrower than that anyway. */
+const MAX_TEXT = 400
+/** Bytes shown in a cell (the copy has them all). */
+const MAX_BYTES_SHOWN = 48
+
+const NUMERIC: ReadonlySet<ColumnType> = new Set(['int16', 'int32', 'int64', 'float32', 'float64'])
+
+export function isNumericType(type: ColumnType): boolean {
+  return NUMERIC.has(type)
+}
+
+/** The text and kind of one cell value as the engine sends it (see ViewportData in src/shared/model/views.ts). */
+export function formatCell(value: CellValue, type: ColumnType, zone: TimeZoneMode = 'local'): FormattedCell {
+  if (value === null) return NULL_CELL
+  switch (type) {
+    case 'timestamp':
+      return { text: formatTimestampNs(value, zone), kind: 'time' }
+    case 'bool':
+      return { text: String(value), kind: 'bool' }
+    case 'bytes': {
+      const bytes = base64ToBytes(String(value))
+      return { text: bytesToHex(bytes, MAX_BYTES_SHOWN), kind: 'bytes', preview: bytesPreview(bytes, MAX_BYTES_SHOWN) }
+    }
+    case 'float32':
+    case 'float64':
+      return { text: formatFloat(value, type), kind: 'num' }
+    case 'int16':
+    case 'int32':
+    case 'int64':
+      return { text: String(value), kind: 'num' }
+    default: {
+      const text = String(value)
+      return { text: singleLine(text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) + '…' : text), kind: 'text' }
+    }
+  }
+}
+
+/** The text a copy puts on the clipboard: what the cell shows, but whole; null is empty. */
+export function cellText(value: CellValue, type: ColumnType, zone: TimeZoneMode = 'local'): string {
+  if (value === null) return ''
+  switch (type) {
+    case 'timestamp':
+      return formatTimestampNs(value, zone)
+    case 'bytes':
+      return bytesToHex(base64ToBytes(String(value)))
+    case 'float32':
+    case 'float64':
+      return formatFloat(value, type)
+    default:
+      return String(value)
+  }
+}
+
+function singleLine(text: string): string {
+  return /[\r\n\t]/.test(text) ? text.replace(/\r\n|[\r\n\t]/g, ' ') : text
+}
+
+/** float32 values print with the fewest digits that read back as the same float32 (0.1, not 0.10000000149011612). */
+export function formatFloat(value: CellValue, type: 'float32' | 'float64'): string {
+  if (typeof value !== 'number') return String(value) // 'NaN', 'Infinity', '-Infinity'
+  if (type === 'float64' || !Number.isFinite(value)) return String(value)
+  for (let digits = 1; digits < 10; digits++) {
+    const short = Number(value.toPrecision(digits))
+    if (Math.fround(short) === value) return String(short)
+  }
+  return String(value)
+}
+
+const NS_PER_MS = 1_000_000n
+
+/** Epoch nanoseconds (decimal string or safe integer) as `YYYY-MM-DD HH:mm:ss.SSS`. */
+export function formatTimestampNs(ns: CellValue, zone: TimeZoneMode = 'local'): string {
+  let big: bigint
+  try {
+    big = BigInt(ns as string | number)
+  } catch {
+    return String(ns)
+  }
+  let ms = big / NS_PER_MS
+  if (big < 0n && ms * NS_PER_MS !== big) ms -= 1n // floor, not truncate
+  return formatEpochMs(Number(ms), zone)
+}
+
+export function formatEpochMs(ms: number, zone: TimeZoneMode = 'local'): string {
+  const d = new Date(ms)
+  if (Number.isNaN(d.getTime())) return String(ms)
+  const utc = zone === 'utc'
+  const year = utc ? d.getUTCFullYear() : d.getFullYear()
+  const parts = utc
+    ? [d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()]
+    : [d.getMonth() + 1, d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()]
+  const millis = utc ? d.getUTCMilliseconds() : d.getMilliseconds()
+  const [month, day, hours, minutes, seconds] = parts.map((n) => pad(n, 2))
+  const yearText = year < 0 ? '-' + pad(-year, 4) : pad(year, 4)
+  return `${yearText}-${month}-${day} ${hours}:${minutes}:${seconds}.${pad(millis, 3)}`
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0')
+}
+
+export function base64ToBytes(base64: string): Uint8Array {
+  let binary: string
+  try {
+    binary = atob(base64)
+  } catch {
+    return new Uint8Array(0)
+  }
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return bytes
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
+
+/** Lower-case hex, two digits a byte; with `max`, the first `max` bytes and an ellipsis. */
+export function bytesToHex(bytes: Uint8Array, max = Infinity): string {
+  const n = Math.min(bytes.length, max)
+  let out = ''
+  for (let i = 0; i < n; i++) out += HEX[bytes[i]]
+  return n < bytes.length ? out + '…' : out
+}
+
+/** Printable ASCII as is, anything else as a middle dot. */
+export function bytesPreview(bytes: Uint8Array, max = Infinity): string {
+  const n = Math.min(bytes.length, max)
+  let out = ''
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]
+    out += b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '·'
+  }
+  return n < bytes.length ? out + '…' : out
+}

@@ -1,0 +1,106 @@
+import {
+  columnFilteringFeature,
+  columnResizingFeature,
+  columnSizingFeature,
+  functionalUpdate,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type ColumnFiltersState,
+  type ColumnSizingState,
+  type SortingState,
+  type Updater
+} from '@tanstack/vue-table'
+import { computed, shallowRef } from 'vue'
+import type { ColumnDef } from '../../../../shared/model/columns'
+import type { CellValue } from './cellValue'
+import type { FilterDraft } from './filterDraft'
+
+/** Width of the row-number column. */
+export const GUTTER_WIDTH = 84
+
+const features = tableFeatures({ rowSortingFeature, columnFilteringFeature, columnSizingFeature, columnResizingFeature })
+
+/** TanStack never sees rows: the engine sorts and filters (manual mode) and the grid reads a GridModel. */
+const NO_ROWS: CellValue[][] = []
+
+/** Narrowest default width per type: what its values need. */
+const WIDTH: Record<ColumnDef['type'], number> = {
+  string: 220,
+  bytes: 240,
+  timestamp: 190,
+  int64: 130,
+  int32: 110,
+  int16: 90,
+  float64: 130,
+  float32: 120,
+  bool: 80
+}
+
+/** Wide enough for the values of its type and for its header (name, type, sort mark), up to a limit. */
+export function defaultWidth(column: ColumnDef): number {
+  const header = Math.ceil(column.name.length * 7.6 + column.type.length * 6.2 + 44)
+  return Math.min(Math.max(WIDTH[column.type], header), 320)
+}
+
+/**
+ * Column state through TanStack Table v9 in manual mode: sorting (click cycles asc → desc → none, shift-click
+ * adds a key), the filter row's drafts, and column widths with drag-resizing. The sort and filter state goes
+ * to the engine as a view spec (see TableGrid).
+ */
+export function useGridColumns(columns: readonly ColumnDef[]) {
+  const sorting = shallowRef<SortingState>([])
+  const columnFilters = shallowRef<ColumnFiltersState>([])
+  const columnSizing = shallowRef<ColumnSizingState>({})
+
+  const set =
+    <T>(target: { value: T }) =>
+    (updater: Updater<T>) =>
+      (target.value = functionalUpdate(updater, target.value))
+
+  const table = useTable({
+    features,
+    data: NO_ROWS,
+    columns: columns.map((column, index) => ({
+      id: column.name,
+      header: column.name,
+      accessorFn: (row: CellValue[]) => row[index],
+      size: defaultWidth(column),
+      minSize: 48,
+      maxSize: 1200
+    })),
+    manualSorting: true,
+    manualFiltering: true,
+    enableMultiSort: true,
+    enableSortingRemoval: true,
+    sortDescFirst: false,
+    maxMultiSortColCount: 16,
+    isMultiSortEvent: (event: unknown) => (event as MouseEvent).shiftKey,
+    columnResizeMode: 'onChange',
+    state: computed(() => ({ sorting: sorting.value, columnFilters: columnFilters.value, columnSizing: columnSizing.value })),
+    onSortingChange: set(sorting),
+    onColumnFiltersChange: set(columnFilters),
+    onColumnSizingChange: set(columnSizing)
+  })
+
+  const headers = computed(() => table.getHeaderGroups()[0]?.headers ?? [])
+  /** CSS grid-template-columns shared by the header, the filter row and every row. */
+  const template = computed(() => `${GUTTER_WIDTH}px ${headers.value.map((h) => `${h.getSize()}px`).join(' ')}`)
+  const totalWidth = computed(() => GUTTER_WIDTH + headers.value.reduce((sum, h) => sum + h.getSize(), 0))
+
+  /** Filter drafts by column name. */
+  const drafts = computed(() => Object.fromEntries(columnFilters.value.map((f) => [f.id, f.value as FilterDraft])))
+
+  function setDraft(column: string, draft: FilterDraft | null): void {
+    const others = columnFilters.value.filter((f) => f.id !== column)
+    columnFilters.value = draft ? [...others, { id: column, value: draft }] : others
+  }
+
+  function clearFilters(): void {
+    columnFilters.value = []
+  }
+
+  return { table, headers, template, totalWidth, sorting, drafts, setDraft, clearFilters }
+}
+
+export type GridColumns = ReturnType<typeof useGridColumns>

@@ -1,0 +1,145 @@
+import { markRaw, onScopeDispose, shallowRef, watch, type Ref } from 'vue'
+import { errorMessage } from '../../../../shared/ipc/errors'
+import type { ViewportDataDto, ViewSpecDto } from '../../../../shared/model/views'
+import type { Api } from '../../ipc/api'
+import { createFrameScheduler, type FrameScheduler } from './frameScheduler'
+import { GridModel } from './gridModel'
+import type { TableSession } from './tableSession'
+import { MAX_VIEWPORT_ROWS, ViewportRequester, type RowRange } from './viewportRequester'
+
+export interface UseTableViewportOptions {
+  /** False while the tab is hidden: data is still applied, the repaint waits until it shows again. */
+  active: Ref<boolean>
+  api: Pick<Api, 'views'>
+  frames?: (callback: () => void) => FrameScheduler
+}
+
+/**
+ * The data side of a grid (Deephaven's IrisGridTableModelTemplate): opens the tab's view, asks for the
+ * visible rows (padded, throttled, de-duplicated), applies answers and pushes to a non-reactive GridModel and
+ * bumps `version` at most once per animation frame. Closes the view when the scope ends.
+ */
+export function useTableViewport(session: TableSession, options: UseTableViewportOptions) {
+  const { api } = options
+  const model = markRaw(new GridModel(session.info.columns))
+  /** Bumped once per frame in which the model changed: the grid re-reads the model. */
+  const version = shallowRef(0)
+  const rowCount = shallowRef(0)
+  const ready = shallowRef(false)
+  const error = shallowRef<string | null>(null)
+
+  let viewId: string | null = null
+  let disposed = false
+  let dirty = false
+  /** A copy is reading rows through the viewport: its pushes are not the grid's rows. */
+  let borrowed = 0
+  let stopPushes: (() => void) | null = null
+  let lastVisible: RowRange | null = null
+  /** The spec the grid wants; the view opens with it when the grid set one before the view was open. */
+  let spec: ViewSpecDto = { sort: [], filters: [] }
+
+  const repaint = (options.frames ?? createFrameScheduler)(() => {
+    if (!options.active.value) {
+      dirty = true
+      return
+    }
+    dirty = false
+    rowCount.value = model.rowCount
+    version.value++
+  })
+
+  function receive(data: ViewportDataDto): void {
+    if (disposed || !model.apply(data)) return
+    repaint.schedule()
+  }
+
+  const requester = new ViewportRequester({
+    send: async (window) => {
+      if (!viewId) return
+      receive(await api.views.setViewport({ viewId, first: window.first, last: window.last }))
+    },
+    onError: (e) => (error.value = errorMessage(e))
+  })
+
+  void (async () => {
+    try {
+      const openedWith = spec
+      const opened = await api.views.openView({ tableId: session.tableId, spec: openedWith })
+      if (disposed || session.closed) {
+        if (!session.closed) await api.views.closeView({ viewId: opened.viewId })
+        return
+      }
+      viewId = opened.viewId
+      session.viewId = viewId
+      model.setRowCount(opened.rowCount)
+      stopPushes = api.views.onViewportData(
+        { viewId },
+        (data) => {
+          if (borrowed === 0) receive(data)
+        },
+        (e) => {
+          if (!disposed && !session.closed) error.value = e.message
+        }
+      )
+      ready.value = true
+      repaint.schedule()
+      if (spec !== openedWith) await setSpec(spec)
+      else if (lastVisible) requester.request(lastVisible)
+    } catch (e) {
+      if (!disposed) error.value = errorMessage(e)
+    }
+  })()
+
+  watch(options.active, (active) => {
+    if (active && dirty) repaint.schedule()
+  })
+
+  /** The grid shows these rows now (called every scroll frame; cheap when nothing needs asking). */
+  function showRows(visible: RowRange): void {
+    lastVisible = visible
+    if (viewId) requester.request(visible)
+  }
+
+  /** New sort/filters: the engine recomputes the view; the grid then asks for its rows again. */
+  async function setSpec(next: ViewSpecDto): Promise<void> {
+    spec = next
+    if (!viewId) return
+    const { rowCount: count } = await api.views.setViewSpec({ viewId, spec: next })
+    if (disposed) return
+    model.setRowCount(count)
+    repaint.schedule()
+    requester.refresh()
+  }
+
+  /** Reads rows [first, last) for a copy, in viewport-sized pieces, then gives the viewport back to the grid. */
+  async function readRows(first: number, last: number): Promise<ViewportDataDto[]> {
+    if (!viewId) return []
+    const id = viewId
+    const pieces: ViewportDataDto[] = []
+    borrowed++
+    try {
+      for (let from = first; from < last; from += MAX_VIEWPORT_ROWS) {
+        pieces.push(await api.views.setViewport({ viewId: id, first: from, last: Math.min(last, from + MAX_VIEWPORT_ROWS) }))
+      }
+    } finally {
+      borrowed--
+      requester.refresh()
+    }
+    return pieces
+  }
+
+  onScopeDispose(() => {
+    disposed = true
+    requester.dispose()
+    repaint.cancel()
+    stopPushes?.()
+    if (viewId && !session.closed && session.viewId === viewId) {
+      session.viewId = null
+      void api.views.closeView({ viewId }).catch(() => undefined)
+    }
+  })
+
+  return { model, version, rowCount, ready, error, showRows, setSpec, readRows }
+}
+
+export type TableViewport = ReturnType<typeof useTableViewport>

@@ -1,0 +1,56 @@
+import { markRaw, shallowRef } from 'vue'
+import type { TableSession } from '../tables/tableSession'
+
+/** A tab: one table session. Entries are immutable (an update replaces the entry); the session is markRaw. */
+export interface TableTabEntry {
+  readonly id: string
+  readonly title: string
+  readonly session: TableSession
+  /** 'stopped': the user stopped the table; the tab stays until closed (it can reopen the same table). */
+  readonly state: 'open' | 'stopped'
+}
+
+/** The "open a table" page is the tab with this id. */
+export const OPEN_TABLE_TAB = 'open-table'
+
+/** The open tabs and which one shows: UI state only (rows live in each grid's model, never here). */
+export function createTabsStore() {
+  const tabs = shallowRef<readonly TableTabEntry[]>([])
+  const activeId = shallowRef<string>(OPEN_TABLE_TAB)
+  let nextId = 1
+
+  function add(session: TableSession): TableTabEntry {
+    const entry: TableTabEntry = { id: `tab-${nextId++}`, title: session.info.topic, session: markRaw(session), state: 'open' }
+    tabs.value = [...tabs.value, entry]
+    activeId.value = entry.id
+    return entry
+  }
+
+  function find(id: string): TableTabEntry | undefined {
+    return tabs.value.find((t) => t.id === id)
+  }
+
+  function update(id: string, change: Partial<Pick<TableTabEntry, 'session' | 'state'>>): void {
+    const session = change.session ? markRaw(change.session) : undefined
+    tabs.value = tabs.value.map((t) => (t.id === id ? { ...t, ...change, ...(session ? { session } : {}) } : t))
+  }
+
+  /** Removes the tab (its grid unmounts) and shows its neighbour; the caller closes the session. */
+  function remove(id: string): TableTabEntry | undefined {
+    const index = tabs.value.findIndex((t) => t.id === id)
+    if (index < 0) return undefined
+    const entry = tabs.value[index]
+    const rest = tabs.value.filter((t) => t.id !== id)
+    tabs.value = rest
+    if (activeId.value === id) activeId.value = rest[Math.min(index, rest.length - 1)]?.id ?? OPEN_TABLE_TAB
+    return entry
+  }
+
+  function activate(id: string): void {
+    if (id === OPEN_TABLE_TAB || find(id)) activeId.value = id
+  }
+
+  return { tabs, activeId, add, find, update, remove, activate }
+}
+
+export type TabsStore = ReturnType<typeof createTabsStore>
