@@ -9,6 +9,7 @@ import { createCluster, createKafka, type KafkaCluster } from './kafka/kafkajsCl
 import { PartitionFetcher } from './kafka/partitionFetcher'
 import { parseOffsets, resolveStartOffsets, type OffsetLookups } from './kafka/startOffsets'
 import { RecordIngester } from './recordIngester'
+import { headerColumns } from './headers/headerColumns'
 import { resolvePartDecoder, SpecError, type DecoderContext } from './specs/resolvePartDecoder'
 import { createRegistryClient, type RegistryClient } from './registry/client'
 import type { ColumnDef } from './types'
@@ -22,7 +23,8 @@ export async function consume(kafkaConfig: KafkaProperties, topic: string, optio
   const context = decoderContext(config)
   const [keyDecoder, valueDecoder] = await Promise.all([resolvePartDecoder('key', o.keySpec, context), resolvePartDecoder('value', o.valueSpec, context)])
   const common = commonColumns(config.table)
-  const columns: ColumnDef[] = [...commonColumnDefs(common), ...(keyDecoder?.columns ?? []), ...(valueDecoder?.columns ?? [])]
+  const headers = headerColumns(o.headers)
+  const columns: ColumnDef[] = [...commonColumnDefs(common), ...(keyDecoder?.columns ?? []), ...(valueDecoder?.columns ?? []), ...headers.columns]
   assertUniqueNames(columns)
   const positionOf = parseOffsets(o.offsets)
 
@@ -59,7 +61,7 @@ export async function consume(kafkaConfig: KafkaProperties, topic: string, optio
   }
 
   const liveTable = new LiveTable(columns, o.tableType)
-  const ingester = new RecordIngester(topic, liveTable, common, keyDecoder, valueDecoder, o.onError, (error) =>
+  const ingester = new RecordIngester(topic, liveTable, common, keyDecoder, valueDecoder, headers, o.onError, (error) =>
     kafkaTable.fail(new Error(`Topic '${error.topic}' partition ${error.partition} offset ${error.offset}: ${error.reason}`))
   )
   const fetcher = new PartitionFetcher(

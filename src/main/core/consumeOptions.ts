@@ -2,6 +2,8 @@ import { ALL_PARTITIONS, ALL_PARTITIONS_DONT_SEEK, type Offsets } from './api/se
 import { KeyValueSpec } from './api/keyValueSpec'
 import { TableType } from './api/tableType'
 import type { ErrorPolicy } from './recordIngester'
+import type { HeaderOptions } from './headers/recordHeaders'
+import { COLUMN_TYPES } from './types'
 
 export interface ConsumeOptions {
   /** Partition numbers to read, or ALL_PARTITIONS (the default), which also picks up partitions added later. */
@@ -15,6 +17,8 @@ export interface ConsumeOptions {
   onError?: ErrorPolicy
   /** How often rows become visible and an update is emitted; default 100 ms. */
   updateIntervalMs?: number
+  /** Record headers as columns (Deephaven cannot: its issue #7813). */
+  headers?: HeaderOptions
 }
 
 export class OptionsError extends Error {
@@ -32,13 +36,14 @@ export interface ValidOptions {
   tableType: TableType
   onError: ErrorPolicy
   updateIntervalMs: number
+  headers: HeaderOptions
 }
 
 export function validateOptions(topic: unknown, options: ConsumeOptions | undefined): ValidOptions {
   if (typeof topic !== 'string' || topic.trim() === '') throw new OptionsError('consume(kafkaConfig, topic): topic must be a non-empty string')
   const o = options ?? {}
   if (typeof o !== 'object') throw new OptionsError('consume(kafkaConfig, topic, options): options must be an object')
-  const known = new Set(['partitions', 'offsets', 'keySpec', 'valueSpec', 'tableType', 'onError', 'updateIntervalMs'])
+  const known = new Set(['partitions', 'offsets', 'keySpec', 'valueSpec', 'tableType', 'onError', 'updateIntervalMs', 'headers'])
   const unknown = Object.keys(o).filter((k) => !known.has(k))
   if (unknown.length > 0) throw new OptionsError(`consume options: unknown option${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; known: ${[...known].join(', ')}`)
 
@@ -65,5 +70,13 @@ export function validateOptions(topic: unknown, options: ConsumeOptions | undefi
   if (typeof updateIntervalMs !== 'number' || !(updateIntervalMs >= 1) || updateIntervalMs > 60_000) {
     throw new OptionsError(`updateIntervalMs must be between 1 and 60000, got ${String(updateIntervalMs)}`)
   }
-  return { partitions, offsets: o.offsets ?? ALL_PARTITIONS_DONT_SEEK, keySpec, valueSpec, tableType, onError, updateIntervalMs }
+  const headers = o.headers ?? {}
+  if (typeof headers !== 'object' || headers === null) throw new OptionsError('headers must be { column?, lift? }')
+  if (headers.column !== undefined && (typeof headers.column !== 'string' || headers.column === '')) throw new OptionsError('headers.column must be a non-empty column name')
+  for (const [i, l] of (headers.lift ?? []).entries()) {
+    if (!l || typeof l.header !== 'string' || l.header === '' || typeof l.column !== 'string' || l.column === '' || !COLUMN_TYPES.includes(l.type)) {
+      throw new OptionsError(`headers.lift[${i}] must be { header, column, type } with a type among ${COLUMN_TYPES.join(', ')}`)
+    }
+  }
+  return { partitions, offsets: o.offsets ?? ALL_PARTITIONS_DONT_SEEK, keySpec, valueSpec, tableType, onError, updateIntervalMs, headers }
 }

@@ -5,6 +5,8 @@ import { openBatch, readRecord, RecordCursor } from './kafka/batchRecords'
 import { CODEC_NAMES } from './kafka/decompress'
 import { compressionOf, type RecordBatchSpan } from './kafka/recordBatches'
 import type { PartDecoder } from './specs/partDecoder'
+import type { HeaderColumns } from './headers/headerColumns'
+import { writeHeaders } from './headers/recordHeaders'
 import { RecordDecodeError } from './specs/recordDecodeError'
 import type { RecordError } from './types'
 
@@ -21,6 +23,7 @@ interface Slots {
   valueBytes: number
   key: number
   value: number
+  headers: number
 }
 
 /** Decodes fetched record batches straight into table rows; a record that cannot be decoded is rolled back whole. */
@@ -31,7 +34,7 @@ export class RecordIngester {
   readonly recentErrors: RecordError[] = []
   private readonly slots: Slots
   private readonly cursor = new RecordCursor()
-  private part: 'record' | 'key' | 'value' = 'record'
+  private part: 'record' | 'key' | 'value' | 'headers' = 'record'
   private readonly fieldErrors: { part: string; field: string; reason: string }[] = []
   private readonly onFieldError = (field: string, reason: string) => this.fieldErrors.push({ part: this.part, field, reason })
 
@@ -41,6 +44,7 @@ export class RecordIngester {
     common: CommonColumns,
     private readonly keyDecoder: PartDecoder | null,
     private readonly valueDecoder: PartDecoder | null,
+    private readonly headers: HeaderColumns,
     private readonly policy: ErrorPolicy,
     private readonly onFailure: (error: RecordError) => void
   ) {
@@ -55,7 +59,9 @@ export class RecordIngester {
     const key = keyDecoder === null ? -1 : next
     next += keyDecoder?.columns.length ?? 0
     const value = valueDecoder === null ? -1 : next
-    this.slots = { partition, offset, timestamp, receiveTime, keyBytes, valueBytes, key, value }
+    next += valueDecoder?.columns.length ?? 0
+    const headerSlot = headers.columns.length > 0 ? next : -1
+    this.slots = { partition, offset, timestamp, receiveTime, keyBytes, valueBytes, key, value, headers: headerSlot }
   }
 
   /** True when a decoder may need schemas fetched before a batch can be decoded. */
@@ -145,6 +151,11 @@ export class RecordIngester {
       if (s.key >= 0) this.keyDecoder!.decode(hasKey ? buf : null, c.keyStart, c.keyEnd, w, s.key, this.onFieldError)
       this.part = 'value'
       if (s.value >= 0) this.valueDecoder!.decode(hasValue ? buf : null, c.valueStart, c.valueEnd, w, s.value, this.onFieldError)
+      if (s.headers >= 0) {
+        this.part = 'headers'
+        const h = this.headers
+        writeHeaders(c, h.json ? w[s.headers] : null, h.lifted, w, s.headers + (h.json ? 1 : 0))
+      }
       table.commitRow()
     } catch (e) {
       table.abortRow()

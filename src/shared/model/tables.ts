@@ -32,6 +32,13 @@ export const OpenTableArgsSchema = z.object({
   valueSpec: SpecSchema,
   tableType: TableTypeSchema,
   onError: z.enum(['skip', 'fail']).optional(),
+  /** Record headers as a JSON column and/or typed columns lifted from named headers. */
+  headers: z
+    .object({
+      column: z.string().min(1).optional(),
+      lift: z.array(z.object({ header: z.string().min(1), column: z.string().min(1), type: ColumnTypeSchema })).max(64).optional()
+    })
+    .optional(),
   /** The update cycle; default one animation frame (16 ms), so new rows reach the screen at once. */
   updateIntervalMs: z.number().int().min(1).max(60_000).optional()
 })

@@ -132,6 +132,7 @@ function toConsumeOptions(args: OpenTableArgs): ConsumeOptions {
     valueSpec: args.valueSpec,
     tableType: args.tableType,
     onError: args.onError,
+    headers: args.headers,
     updateIntervalMs: args.updateIntervalMs ?? FRAME_MS
   }
 }
