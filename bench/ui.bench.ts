@@ -1,0 +1,368 @@
+// The UI under load (issue §6), in Debian's Chromium against the browser host built from out/ (run
+// `npx electron-vite build` first; `npm run bench:ui` does). Figures, each with a baseline from the same run:
+//  - produce-to-pixel latency at 100,000 records/s: every record's value is its produce time (epoch ms); after
+//    each repaint of the table's rows the page reads the newest painted produce time and notes now - it
+//    (target p50 <= 30 ms, p99 <= 100 ms). Baseline: produce->fetch latency of a bare kafkajs consumer.
+//  - frame time while scrolling (wheel) the live table during that ingest (target p99 <= 16.7 ms), and while
+//    scrolling a 10,000,000-row table served by the FAKE engine (test/e2e/support/fakeEngine.ts; producing 10M
+//    records to Kafka does not fit the bench's time budget). Baseline: frame time of the idle page.
+//  - the host's main-thread event-loop delay while a table ingests at full speed (the topic's ~1.6M records
+//    from the beginning). Baseline: the idle main thread.
+//  - viewport round trip in the page: scrollTop jump -> rows with data painted, engine idle (target p99 <= 5 ms).
+//    Baseline: a no-op RPC (engine.getInfo) from the page over its own WebSocket. Also the bare setViewport RPC.
+// The producer runs in a child process (bench/uiProducer.mjs) so it does not load the host's event loop.
+// No renderer hook: the page observes the rows layer (MutationObserver) and takes "painted" as the first task
+// after the mutation (a MessageChannel message), which runs after the frame that rendered it.
+import { fork, type ChildProcess } from 'node:child_process'
+import { join } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { build } from 'esbuild'
+import { Kafka, logLevel } from 'kafkajs'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { WebSocket } from 'ws'
+import { engine } from '../src/shared/contracts/engine'
+import { tables } from '../src/shared/contracts/tables'
+import { views } from '../src/shared/contracts/views'
+import { createClient } from '../src/shared/ipc/client'
+import { createWebSocketClientTransport } from '../src/shared/ipc/webSocketClientTransport'
+import { startBrowserHost, type BrowserHost } from '../src/main/host/browserHost'
+import { startFakeHost, type FakeHost } from '../test/e2e/support/fakeEngine'
+import { TablesPage } from '../test/e2e/support/tablesPage'
+import { createTopic, plaintextConfig, uniqueTopic } from '../test/support/testEnv'
+
+const RATE = Number(process.env.BENCH_RATE ?? 100_000)
+const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 10)
+const SCROLL_SECONDS = 5
+const BASELINE_SECONDS = 5
+const PARTITIONS = 4
+const VIEWPORT_JUMPS = 300
+const NOOP_CALLS = 1000
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+const root = process.cwd()
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const percentile = (xs: number[], p: number) => {
+  if (xs.length === 0) return NaN
+  const sorted = [...xs].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+}
+const f = (x: number) => x.toFixed(2)
+const ratio = (a: number, b: number) => (a / b).toFixed(2)
+const withTimeout = <T>(ms: number, what: string, p: Promise<T>): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined
+  return Promise.race([p, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer))
+}
+const log = (msg: string) => console.log(`[ui-bench] ${msg}`)
+
+// ---- everything the bench starts, stopped in `finally` ------------------------------------------------------
+const cleanups: (() => Promise<unknown> | unknown)[] = []
+async function cleanup(): Promise<void> {
+  for (const c of cleanups.splice(0).reverse()) await Promise.resolve().then(c).catch((e: unknown) => console.error('[ui-bench] cleanup:', e))
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void cleanup().finally(() => process.exit(130)))
+
+interface ProducerRun {
+  done: Promise<{ sent: number; seconds: number; rate: number; errors: number }>
+  stop(): void
+}
+async function startProducer(topic: string, seconds: number): Promise<ProducerRun> {
+  const child: ChildProcess = fork(join(root, 'bench/uiProducer.mjs'), [plaintextConfig()['bootstrap.servers'], topic, String(RATE), String(seconds), String(PARTITIONS)], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] })
+  const kill = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+  }
+  cleanups.push(kill)
+  let out = ''
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()))
+  const done = new Promise<{ sent: number; seconds: number; rate: number; errors: number }>((resolve, reject) => {
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(`producer exited with ${code}`))))
+  })
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve())
+    child.once('exit', (code) => reject(new Error(`producer exited with ${code} before it was ready`)))
+  })
+  return { done, stop: () => child.kill('SIGTERM') }
+}
+
+async function launchPage(url: string): Promise<{ browser: Browser; page: Page }> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true })
+  cleanups.push(() => browser.close())
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true })).newPage() // bypassCSP: the bench injects its no-op RPC client
+  page.on('pageerror', (error) => process.stderr.write(`[page error] ${error.message}\n`))
+  await page.goto(url)
+  return { browser, page }
+}
+
+// ---- page-side instruments (plain JS strings: the bench is typed without DOM types) ------------------------
+const FRAME_PROBE = `(() => {
+  const b = (window.__frames = { deltas: [], loaf: [], on: false, last: 0 })
+  const tick = (t) => { if (b.on && b.last) b.deltas.push(t - b.last); b.last = t; requestAnimationFrame(tick) }
+  requestAnimationFrame(tick)
+  try { new PerformanceObserver((list) => { if (b.on) for (const e of list.getEntries()) b.loaf.push(e.duration) }).observe({ type: 'long-animation-frame', buffered: false }) } catch (e) { b.loafUnsupported = String(e) }
+})()`
+const frameWindow = async (page: Page, seconds: number, during?: () => Promise<void>) => {
+  await page.evaluate('window.__frames.deltas = []; window.__frames.loaf = []; window.__frames.last = 0; window.__frames.on = true')
+  const until = Date.now() + seconds * 1000
+  if (during) await during()
+  const left = until - Date.now()
+  if (left > 0) await sleep(left)
+  return (await page.evaluate('window.__frames.on = false; ({ deltas: window.__frames.deltas, loaf: window.__frames.loaf })')) as { deltas: number[]; loaf: number[] }
+}
+
+/** Produce-to-pixel: after each mutation of the rows layer, the first task after the frame reads the newest produce time. */
+const paintProbe = (topic: string, col: number) => `(() => {
+  const layer = document.querySelector('.table-tab[data-topic="${topic}"] .rows-layer')
+  const b = (window.__paint = { lat: [], on: false, newest: 0, paints: 0 })
+  let candidate = 0, pending = false
+  const mc = new MessageChannel()
+  mc.port1.onmessage = () => {
+    pending = false
+    const now = performance.timeOrigin + performance.now()
+    b.paints++
+    if (candidate > b.newest) { if (b.on) b.lat.push(now - candidate); b.newest = candidate }
+  }
+  new MutationObserver(() => {
+    let max = 0
+    for (const cell of layer.querySelectorAll('.row:not(.loading) .cell[data-col="${col}"]')) { const v = parseFloat(cell.textContent); if (v > max) max = v }
+    if (max > candidate) candidate = max
+    if (!pending) { pending = true; mc.port2.postMessage(0) }
+  }).observe(layer, { subtree: true, childList: true, characterData: true })
+})()`
+
+/** Viewport round trip: scroll event after a scrollTop jump -> first task after the frame that shows all rows with data. */
+const viewportProbe = (topic: string, jumps: number) => `(async () => {
+  const tab = document.querySelector('.table-tab[data-topic="${topic}"]')
+  const sc = tab.querySelector('.scroller'), layer = tab.querySelector('.rows-layer')
+  const out = [], toData = []; let timeouts = 0
+  const firstRow = () => layer.querySelector('.row')?.dataset.row
+  for (let i = 0; i < ${jumps}; i++) {
+    const before = firstRow()
+    await new Promise((resolve) => {
+      let t0 = 0, tData = 0
+      const mc = new MessageChannel()
+      const onScroll = () => { if (!t0) t0 = performance.now() }
+      sc.addEventListener('scroll', onScroll, { once: true })
+      const mo = new MutationObserver(() => {
+        if (tData || firstRow() === before || layer.querySelector('.row.loading')) return
+        tData = performance.now(); mo.disconnect(); mc.port2.postMessage(0)
+      })
+      mc.port1.onmessage = () => { clearTimeout(timer); out.push(performance.now() - t0); toData.push(tData - t0); resolve() }
+      const timer = setTimeout(() => { mo.disconnect(); sc.removeEventListener('scroll', onScroll); timeouts++; resolve() }, 2000)
+      mo.observe(layer, { subtree: true, childList: true, characterData: true, attributes: true })
+      sc.scrollTop = Math.random() * (sc.scrollHeight - sc.clientHeight)
+    })
+    await new Promise((r) => setTimeout(r, 20))
+  }
+  return { painted: out, inDom: toData, timeouts }
+})()`
+
+async function pageNoopRpc(page: Page, wsUrl: string): Promise<number[]> {
+  const bundle = await build({
+    stdin: {
+      contents: `import { createClient } from './src/shared/ipc/client'; import { createWebSocketClientTransport } from './src/shared/ipc/webSocketClientTransport'; import { engine } from './src/shared/contracts/engine'; window.__benchRpc = (url) => createClient(createWebSocketClientTransport(url), { engine })`,
+      resolveDir: root,
+      loader: 'ts'
+    },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    write: false,
+    logLevel: 'warning'
+  })
+  await page.evaluate(bundle.outputFiles[0].text) // CDP evaluation: the app's CSP forbids inline script tags
+  return (await withTimeout(60_000, 'no-op RPCs from the page', page.evaluate(`(async () => {
+    const api = window.__benchRpc(${JSON.stringify(wsUrl)})
+    await api.engine.getInfo()
+    const out = []
+    for (let i = 0; i < ${NOOP_CALLS}; i++) { const t0 = performance.now(); await api.engine.getInfo(); out.push(performance.now() - t0) }
+    return out
+  })()`))) as number[]
+}
+
+/** The bare-Kafka baseline: produce -> fetch latency of a kafkajs consumer in this process. */
+async function kafkaBaseline(): Promise<{ lat: number[]; rate: number }> {
+  const topic = await createTopic(uniqueTopic('bench-ui-base'), PARTITIONS)
+  const kafka = new Kafka({ brokers: [plaintextConfig()['bootstrap.servers']], logLevel: logLevel.NOTHING })
+  const consumer = kafka.consumer({ groupId: `${topic}-g`, maxWaitTimeInMs: 100 })
+  await consumer.connect()
+  cleanups.push(() => consumer.disconnect())
+  await consumer.subscribe({ topic, fromBeginning: true })
+  const lat: number[] = []
+  let on = false
+  await consumer.run({
+    eachBatch: async ({ batch }) => {
+      const now = performance.timeOrigin + performance.now()
+      if (on) for (const m of batch.messages) lat.push(now - Number(m.value!.toString()))
+    }
+  })
+  await sleep(4000) // group join
+  on = true
+  const producer = await startProducer(topic, BASELINE_SECONDS)
+  const stats = await producer.done
+  await sleep(1000)
+  on = false
+  await consumer.disconnect()
+  return { lat, rate: stats.rate }
+}
+
+async function main(): Promise<void> {
+  // 1. Bare Kafka baseline.
+  log(`bare kafkajs consumer baseline at ${RATE.toLocaleString('en-US')} records/s for ${BASELINE_SECONDS} s ...`)
+  const base = await kafkaBaseline()
+
+  // 2. App: browser host (engine worker in this process) + Chromium.
+  const host: BrowserHost = await startBrowserHost({ rendererDir: join(root, 'out/renderer'), workerEntry: join(root, 'out/main/engineWorker.js') })
+  cleanups.push(() => host.close())
+  const wsUrl = host.url.replace(/^http:/, 'ws:')
+  const { page } = await launchPage(host.url)
+  const app = new TablesPage(page)
+  await app.waitReady()
+  await page.evaluate(FRAME_PROBE)
+
+  log('idle page frames and idle main thread ...')
+  const idleLoop = monitorEventLoopDelay({ resolution: 1 })
+  idleLoop.enable()
+  const idleFrames = await frameWindow(page, 3)
+  idleLoop.disable()
+
+  const topic = await createTopic(uniqueTopic('bench-ui'), PARTITIONS)
+  const tab = await app.openTable({ bootstrap: plaintextConfig()['bootstrap.servers'], topic, offsets: 'end', key: 'ignore', value: { column: 'ProducedAt', type: 'string' } })
+  const col = await tab.columnIndex('ProducedAt')
+  if (col < 0) throw new Error('no ProducedAt column')
+  await page.evaluate(paintProbe(topic, col))
+
+  // 3. Produce-to-pixel at RATE, live tail; then wheel-scroll the same table while it keeps ingesting.
+  log(`producing ${RATE.toLocaleString('en-US')} records/s for ${LATENCY_SECONDS + SCROLL_SECONDS + 2} s; live tail ...`)
+  const producer = await startProducer(topic, LATENCY_SECONDS + SCROLL_SECONDS + 2)
+  await sleep(1000)
+  await tab.scrollToFraction(1) // at the end: the grid follows the tail from here on
+  await sleep(500)
+  const liveLoop = monitorEventLoopDelay({ resolution: 1 })
+  liveLoop.enable()
+  await page.evaluate('window.__paint.on = true')
+  await sleep((LATENCY_SECONDS - 1.5) * 1000)
+  const paint = (await page.evaluate('window.__paint.on = false; ({ lat: window.__paint.lat, paints: window.__paint.paints })')) as { lat: number[]; paints: number }
+  liveLoop.disable()
+
+  log('wheel-scrolling the ingesting table ...')
+  const scrollFrames = await frameWindow(page, SCROLL_SECONDS, async () => {
+    const until = Date.now() + SCROLL_SECONDS * 1000
+    for (let i = 0; Date.now() < until; i++) await tab.wheel(Math.floor(i / 40) % 2 === 0 ? -300 : 300)
+  })
+  const produced = await producer.done
+  const tableRows = await tab.tableRowCount()
+
+  // 4. Main-thread loop delay while a second table ingests the topic from the beginning at full speed.
+  log(`full-speed ingest of ${produced.sent.toLocaleString('en-US')} records (second table, from the beginning) ...`)
+  const transport = createWebSocketClientTransport(wsUrl, { WebSocket: WebSocket as never })
+  cleanups.push(() => transport.close())
+  const api = createClient(transport, { engine, tables, views })
+  const fullLoop = monitorEventLoopDelay({ resolution: 1 })
+  const started = performance.now()
+  fullLoop.enable()
+  const info = await api.tables.openTable({
+    properties: plaintextConfig(),
+    topic,
+    offsets: { '-1': -1 },
+    keySpec: { kind: 'ignore' },
+    valueSpec: { kind: 'simple', columnName: 'ProducedAt', type: 'string' },
+    tableType: { kind: 'append' }
+  })
+  const { viewId } = await api.views.openView({ tableId: info.tableId, spec: { sort: [], filters: [] } })
+  await api.views.setViewport({ viewId, first: 0, last: 60 })
+  await new Promise<void>((resolve, reject) => {
+    const timeout = setTimeout(() => reject(new Error('full-speed ingest did not finish in 120 s')), 120_000)
+    const stop = api.tables.onTableStatus({ tableId: info.tableId }, (s) => {
+      if (s.size >= produced.sent) {
+        clearTimeout(timeout)
+        stop()
+        resolve()
+      }
+    })
+  })
+  fullLoop.disable()
+  const fullSeconds = (performance.now() - started) / 1000
+
+  // 5. Viewport round trips (engine idle) vs a no-op RPC from the page; and the bare setViewport RPC from Node.
+  log('viewport round trips, engine idle ...')
+  await sleep(500)
+  const vp = (await withTimeout(120_000, 'viewport probe', page.evaluate(viewportProbe(topic, VIEWPORT_JUMPS)))) as { painted: number[]; inDom: number[]; timeouts: number }
+  log(`${vp.painted.length} jumps measured, ${vp.timeouts} timed out; no-op RPCs from the page ...`)
+  const noop = await pageNoopRpc(page, wsUrl)
+  const rpcViewport: number[] = []
+  for (let i = 0; i < 1000; i++) {
+    const first = Math.floor(Math.random() * (produced.sent - 60))
+    const t0 = performance.now()
+    await api.views.setViewport({ viewId, first, last: first + 60 })
+    rpcViewport.push(performance.now() - t0)
+  }
+  await cleanup() // browser, host, client
+
+  // 6. Ten million rows: the FAKE engine (computed rows, no ingest).
+  log('wheel-scrolling a 10,000,000-row table on the FAKE engine ...')
+  const fakeHost: FakeHost = await startFakeHost(join(root, 'out/renderer'))
+  cleanups.push(() => fakeHost.close())
+  const fakePage = (await launchPage(fakeHost.url)).page
+  const fakeApp = new TablesPage(fakePage)
+  await fakeApp.waitReady()
+  await fakePage.evaluate(FRAME_PROBE)
+  const fakeIdle = await frameWindow(fakePage, 2)
+  const fakeTab = await fakeApp.openTable({ bootstrap: 'fake:9092', topic: 'synthetic-10000000' })
+  await fakeTab.waitForViewRowCount(10_000_000)
+  const fakeFrames = await frameWindow(fakePage, SCROLL_SECONDS, async () => {
+    const until = Date.now() + SCROLL_SECONDS * 1000
+    for (let i = 0; Date.now() < until; i++) {
+      if (i % 50 === 49) await fakeTab.scrollToFraction(Math.random())
+      else await fakeTab.wheel(Math.floor(i / 40) % 2 === 0 ? 300 : -300)
+    }
+  })
+  await cleanup()
+
+  // ---- report ----
+  const latP50 = percentile(paint.lat, 50)
+  const latP99 = percentile(paint.lat, 99)
+  const baseP50 = percentile(base.lat, 50)
+  const baseP99 = percentile(base.lat, 99)
+  const idleFrameP99 = percentile(idleFrames.deltas, 99)
+  const frameP99 = percentile(scrollFrames.deltas, 99)
+  const fakeFrameP99 = percentile(fakeFrames.deltas, 99)
+  const fakeIdleP99 = percentile(fakeIdle.deltas, 99)
+  const idleLoopP99 = idleLoop.percentile(99) / 1e6
+  const liveLoopP99 = liveLoop.percentile(99) / 1e6
+  const fullLoopP99 = fullLoop.percentile(99) / 1e6
+  const vpP50 = percentile(vp.painted, 50)
+  const vpP99 = percentile(vp.painted, 99)
+  const vpDomP99 = percentile(vp.inDom, 99)
+  const noopP99 = percentile(noop, 99)
+  const rpcVpP99 = percentile(rpcViewport, 99)
+  const loaf = (xs: number[]) => `${xs.length} long animation frames${xs.length ? ` (max ${f(Math.max(...xs))} ms)` : ''}`
+  console.log('')
+  console.log(`producer: ${Math.round(produced.rate).toLocaleString('en-US')} records/s achieved (target ${RATE.toLocaleString('en-US')}), ${produced.sent.toLocaleString('en-US')} records in ${f(produced.seconds)} s, ${produced.errors} failed sends; baseline producer ${Math.round(base.rate).toLocaleString('en-US')} records/s; table shows ${tableRows.toLocaleString('en-US')} rows`)
+  console.log(`produce-to-pixel (newest painted row, ${paint.lat.length} paints with new rows of ${paint.paints}): p50 ${f(latP50)} ms, p99 ${f(latP99)} ms (target p50 <= 30, p99 <= 100)`)
+  console.log(`  baseline bare kafkajs consumer produce->fetch (${base.lat.length.toLocaleString('en-US')} records): p50 ${f(baseP50)} ms, p99 ${f(baseP99)} ms; ratio p50 ${ratio(latP50, baseP50)}, p99 ${ratio(latP99, baseP99)}`)
+  console.log(`frame time, wheel-scrolling the live table (~${tableRows.toLocaleString('en-US')} rows, REAL engine) during ${RATE.toLocaleString('en-US')}/s ingest: p50 ${f(percentile(scrollFrames.deltas, 50))} ms, p99 ${f(frameP99)} ms, ${loaf(scrollFrames.loaf)} (target p99 <= 16.7)`)
+  console.log(`  baseline idle page: p50 ${f(percentile(idleFrames.deltas, 50))} ms, p99 ${f(idleFrameP99)} ms, ${loaf(idleFrames.loaf)}; ratio p99 ${ratio(frameP99, idleFrameP99)}`)
+  console.log(`frame time, wheel-scrolling a 10,000,000-row table on the FAKE engine (computed rows, no Kafka, no ingest): p50 ${f(percentile(fakeFrames.deltas, 50))} ms, p99 ${f(fakeFrameP99)} ms, ${loaf(fakeFrames.loaf)}; idle p99 ${f(fakeIdleP99)} ms; ratio ${ratio(fakeFrameP99, fakeIdleP99)}`)
+  console.log(`host main-thread event-loop delay p99: ${f(fullLoopP99)} ms while a table ingests ${produced.sent.toLocaleString('en-US')} records at full speed (${Math.round(produced.sent / fullSeconds).toLocaleString('en-US')} rows/s), ${f(liveLoopP99)} ms during the live ${RATE.toLocaleString('en-US')}/s ingest with the page rendering; idle ${f(idleLoopP99)} ms; ratio ${ratio(fullLoopP99, idleLoopP99)} (target <= 10)`)
+  console.log(`viewport round trip in the page (scroll -> rows with data painted, engine idle, ${vp.painted.length} jumps, ${vp.timeouts} timed out after 2 s): p50 ${f(vpP50)} ms, p99 ${f(vpP99)} ms (rows in the DOM: p99 ${f(vpDomP99)} ms) (target p99 <= 5)`)
+  console.log(`  baseline no-op RPC from the page (engine.getInfo): p99 ${f(noopP99)} ms; ratio ${ratio(vpP99, noopP99)}; bare setViewport RPC from Node p99 ${f(rpcVpP99)} ms (ratio ${ratio(rpcVpP99, noopP99)})`)
+  console.log(
+    `RESULT latency_p50_ms=${f(latP50)} latency_p99_ms=${f(latP99)} frame_p99_ms=${f(frameP99)} main_loop_delay_p99_ms=${f(fullLoopP99)} viewport_p99_ms=${f(vpP99)}` +
+      ` kafka_p50_ms=${f(baseP50)} kafka_p99_ms=${f(baseP99)} latency_p99_ratio=${ratio(latP99, baseP99)} idle_frame_p99_ms=${f(idleFrameP99)} frame_p99_ratio=${ratio(frameP99, idleFrameP99)}` +
+      ` frame_p99_10m_fake_ms=${f(fakeFrameP99)} idle_loop_delay_p99_ms=${f(idleLoopP99)} main_loop_delay_ratio=${ratio(fullLoopP99, idleLoopP99)} noop_rpc_p99_ms=${f(noopP99)} viewport_ratio=${ratio(vpP99, noopP99)}` +
+      ` viewport_rpc_p99_ms=${f(rpcVpP99)} produce_rate=${Math.round(produced.rate)}`
+  )
+}
+
+main()
+  .then(
+    () => 0,
+    (e: unknown) => {
+      console.error(e)
+      console.log('RESULT failed=1')
+      return 1
+    }
+  )
+  .then(async (code) => {
+    await cleanup()
+    process.exit(code)
+  })
