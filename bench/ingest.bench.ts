@@ -1,27 +1,19 @@
 // Ingest benchmark: consume() into an append table against a bare kafkajs consumer that only counts messages,
 // both reading the same 1,000,000 records (string key from ~1,000 symbols, float64 value, 4 partitions).
 // Run with `npm run bench:ingest` (starts a broker) or against a running one with
-// `node --expose-gc --import tsx bench/ingest.bench.ts` and TOPIC_TABLES_SERVICES_FILE / KAFKA_BOOTSTRAP set.
+// `node scripts/run-bench.mjs bench/ingest.bench.ts` with TOPIC_TABLES_SERVICES_FILE or KAFKA_BOOTSTRAP set (bundled: a TS loader would skew it).
 import { randomBytes } from 'node:crypto'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { Kafka, logLevel, Partitioners } from 'kafkajs'
 import { ALL_PARTITIONS_SEEK_TO_BEGINNING, consume, simpleSpec, TableType, type Table } from '../src/main/core'
 import { createTopic, plaintextConfig, uniqueTopic } from '../test/support/testEnv'
+import { heldBytes } from './lib/heldBytes'
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000)
 const PARTITIONS = 4
 const SYMBOLS = 1000
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2)
 
-const gc = (globalThis as { gc?: () => void }).gc
-if (!gc) throw new Error('run with node --expose-gc')
-
-function heldBytes(): number {
-  gc!()
-  gc!()
-  const m = process.memoryUsage()
-  return m.heapUsed + m.arrayBuffers
-}
 
 async function produceRecords(topic: string, bootstrap: string): Promise<void> {
   const kafka = new Kafka({ brokers: [bootstrap], logLevel: logLevel.NOTHING })

@@ -8,6 +8,7 @@ import { Kafka, logLevel, Partitioners } from 'kafkajs'
 import protobuf from 'protobufjs'
 import { ALL_PARTITIONS_SEEK_TO_BEGINNING, avroSpec, consume, jsonSpec, KeyValueSpec, protobufSpec, TableType, type KeyValueSpec as Spec } from '../src/main/core'
 import { createTopic, plaintextConfig, uniqueTopic } from '../test/support/testEnv'
+import { heldBytes } from './lib/heldBytes'
 
 const avro = (avscNamespace as unknown as { default?: typeof avscNamespace }).default ?? avscNamespace
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 500_000)
@@ -73,14 +74,6 @@ const FORMATS = {
 
 type Format = keyof typeof FORMATS
 
-const gc = (globalThis as { gc?: () => void }).gc
-if (!gc) throw new Error('run with node --expose-gc')
-function heldBytes(): number {
-  gc!()
-  gc!()
-  const m = process.memoryUsage()
-  return m.heapUsed + m.arrayBuffers
-}
 
 async function produce(topic: string, format: Format): Promise<number> {
   const kafka = new Kafka({ brokers: [plaintextConfig()['bootstrap.servers']], logLevel: logLevel.NOTHING })

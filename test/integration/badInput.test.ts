@@ -1,16 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { ALL_PARTITIONS_SEEK_TO_BEGINNING, ClusterError, consume, KafkaConfigError, KeyValueSpec, OptionsError, simpleSpec, TableType } from '../../src/main/core'
 import { createTopic, plaintextConfig, produce, uniqueTopic } from '../support/testEnv'
+import { int32 } from './lib/bytes'
 import { tableTracker, waitFor, waitForSize } from './lib/waitFor'
 
 const tables = tableTracker()
 afterEach(() => tables.closeAll())
 
-const int32 = (n: number) => {
-  const b = Buffer.alloc(4)
-  b.writeInt32BE(n)
-  return b
-}
 
 async function topicWithBadRecord() {
   const topic = await createTopic(uniqueTopic('bad'), 1)

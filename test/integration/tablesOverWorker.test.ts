@@ -11,6 +11,7 @@ import type { TableStatus } from '../../src/shared/model/tables'
 import { startEngineWorker, type EngineWorkerHost } from '../../src/main/host/engineWorkerHost'
 import { bundleWorker } from '../support/bundleWorker'
 import { createTopic, plaintextConfig, produce, uniqueTopic } from '../support/testEnv'
+import { int32 } from './lib/bytes'
 import { waitFor } from './lib/waitFor'
 
 let host: EngineWorkerHost
@@ -25,11 +26,6 @@ function connect() {
   return { api: createClient(clientEnd, { tables, engine, views }), clientEnd }
 }
 
-const int32 = (n: number) => {
-  const b = Buffer.alloc(4)
-  b.writeInt32BE(n)
-  return b
-}
 
 describe('tables over the engine worker', () => {
   it('opens a table, streams its status, lists bad records and closes', async () => {
