@@ -44,6 +44,8 @@ export const SetViewportArgsSchema = z.object({
   first: z.number().int().min(0),
   /** Exclusive; at most 2,000 rows per viewport. */
   last: z.number().int().min(0),
-  columns: z.array(z.string()).optional()
+  columns: z.array(z.string()).optional(),
+  /** 'end': the last (last - first) rows of the view, whatever its size: pushes then follow a live tail. */
+  anchor: z.enum(['start', 'end']).optional()
 }).refine((a) => a.last >= a.first && a.last - a.first <= 2000, { message: 'last must be >= first and the viewport at most 2000 rows', path: ['last'] })
 export type SetViewportArgs = z.infer<typeof SetViewportArgsSchema>

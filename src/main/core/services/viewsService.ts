@@ -14,7 +14,7 @@ interface OpenView {
   readonly view: TableView
   readonly tableId: string
   readonly owner: string
-  viewport: { first: number; last: number; columns?: string[] } | null
+  viewport: { first: number; last: number; columns?: string[]; anchor?: 'start' | 'end' } | null
 }
 
 /** Views of open tables: sort, filter and project in the engine, and send only the rows a client can see. */
@@ -41,9 +41,9 @@ export class ViewsService implements ImplOf<typeof views> {
     return { rowCount: view.rowCount }
   }
 
-  setViewport({ viewId, first, last, columns }: SetViewportArgs, ctx: RpcContext) {
+  setViewport({ viewId, first, last, columns, anchor }: SetViewportArgs, ctx: RpcContext) {
     const entry = this.owned(viewId, ctx)
-    entry.viewport = { first, last, columns }
+    entry.viewport = { first, last, columns, anchor }
     return this.read(viewId, entry)
   }
 
@@ -81,8 +81,10 @@ export class ViewsService implements ImplOf<typeof views> {
   }
 
   private read(viewId: string, entry: OpenView): ViewportDataDto {
-    const { first, last, columns } = entry.viewport!
-    return withSpecErrors(() => ({ viewId, ...entry.view.viewport(first, last - 1, columns) }))
+    const { first, last, columns, anchor } = entry.viewport!
+    const size = last - first
+    const from = anchor === 'end' ? Math.max(0, entry.view.rowCount - size) : first
+    return withSpecErrors(() => ({ viewId, ...entry.view.viewport(from, from + size - 1, columns) }))
   }
 
   private close(viewId: string, entry: OpenView): void {

@@ -56,7 +56,7 @@ export function useTableViewport(session: TableSession, options: UseTableViewpor
   const requester = new ViewportRequester({
     send: async (window) => {
       if (!viewId) return
-      receive(await api.views.setViewport({ viewId, first: window.first, last: window.last }))
+      receive(await api.views.setViewport({ viewId, first: window.first, last: window.last, anchor: window.anchor }))
     },
     onError: (e) => (error.value = errorMessage(e))
   })
@@ -95,7 +95,8 @@ export function useTableViewport(session: TableSession, options: UseTableViewpor
   })
 
   /** The grid shows these rows now (called every scroll frame; cheap when nothing needs asking). */
-  function showRows(visible: RowRange): void {
+  function showRows(shown: RowRange): void {
+    const visible: RowRange = model.rowCount > 0 && shown.last >= model.rowCount ? { ...shown, anchor: 'end' } : shown
     lastVisible = visible
     if (viewId) requester.request(visible)
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_VIEWPORT_ROWS, ViewportRequester, covers, paddedWindow, type RowRange, type Timers } from './viewportRequester'
+import { MAX_VIEWPORT_ROWS, ViewportRequester, covers, paddedWindow, tailWindow, type RowRange, type Timers } from './viewportRequester'
 
 describe('paddedWindow', () => {
   it('adds one page above and below', () => {
@@ -69,7 +69,27 @@ function harness() {
   return { requester, sent, answer, advance }
 }
 
+describe('tailWindow', () => {
+  it('anchors the visible rows plus a page above at the end', () => {
+    expect(tailWindow({ first: 980, last: 1000, anchor: 'end' })).toEqual({ first: 960, last: 1000, anchor: 'end' })
+    expect(tailWindow({ first: 0, last: 10, anchor: 'end' })).toEqual({ first: 0, last: 10, anchor: 'end' })
+  })
+})
+
 describe('ViewportRequester', () => {
+  it('asks once for a tail window and lets the pushes follow the tail as the view grows', async () => {
+    const { requester, sent, answer, advance } = harness()
+    requester.request({ first: 980, last: 1000, anchor: 'end' })
+    expect(sent).toEqual([{ first: 960, last: 1000, anchor: 'end' }])
+    await answer()
+    await advance(100)
+    requester.request({ first: 1980, last: 2000, anchor: 'end' })
+    requester.request({ first: 5980, last: 6000, anchor: 'end' })
+    expect(sent).toHaveLength(1)
+    requester.request({ first: 100, last: 120 })
+    expect(sent.at(-1)).toEqual({ first: 80, last: 140 })
+  })
+
   it('asks once for the padded window, and not again while it covers what is visible', async () => {
     const { requester, sent, answer } = harness()
     requester.request({ first: 100, last: 120 })

@@ -5,6 +5,8 @@
 export interface RowRange {
   readonly first: number
   readonly last: number
+  /** 'end': the grid sits at the view's end; the engine keeps sending its last rows as they arrive. */
+  readonly anchor?: 'end'
 }
 
 /** The contract's limit on one viewport. */
@@ -24,7 +26,14 @@ export function covers(window: RowRange, visible: RowRange): boolean {
 }
 
 function sameRange(a: RowRange | null, b: RowRange | null): boolean {
-  return a !== null && b !== null && a.first === b.first && a.last === b.last
+  return a !== null && b !== null && a.first === b.first && a.last === b.last && a.anchor === b.anchor
+}
+
+/** The visible rows plus a page above, anchored at the view's end. */
+export function tailWindow(visible: RowRange, maxRows = MAX_VIEWPORT_ROWS): RowRange {
+  const count = Math.max(1, visible.last - visible.first)
+  const size = Math.min(maxRows, count * 2)
+  return { first: Math.max(0, visible.last - size), last: visible.last, anchor: 'end' }
 }
 
 export interface Timers {
@@ -77,8 +86,14 @@ export class ViewportRequester {
   /** The grid shows `visible` now. */
   request(visible: RowRange): void {
     if (this.disposed) return
-    if (this.target && covers(this.target, visible)) return
-    this.target = paddedWindow(visible)
+    if (visible.anchor === 'end') {
+      // pushes keep a tail window current: only a taller grid needs a new one
+      if (this.target?.anchor === 'end' && this.target.last - this.target.first >= Math.min(MAX_VIEWPORT_ROWS, visible.last - visible.first)) return
+      this.target = tailWindow(visible)
+    } else {
+      if (this.target && this.target.anchor !== 'end' && covers(this.target, visible)) return
+      this.target = paddedWindow(visible)
+    }
     this.pump()
   }
 
