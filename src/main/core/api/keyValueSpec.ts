@@ -1,5 +1,6 @@
 import { normalizeJsonColumns, normalizeJsonMapping, planJsonColumns, type JsonColumnsInput } from '../specs/json/jsonSpecCheck'
 import { COLUMN_TYPES, type ColumnType } from '../types'
+import type { ObjectProcessorSpec } from './objectProcessorSpec'
 
 export type { JsonColumnsInput } from '../specs/json/jsonSpecCheck'
 
@@ -49,7 +50,7 @@ export interface ProtobufSpec {
   readonly include?: readonly string[]
 }
 
-export type KeyValueSpec = IgnoreSpec | FromPropertiesSpec | SimpleSpec | JsonSpec | AvroSpec | ProtobufSpec
+export type KeyValueSpec = IgnoreSpec | FromPropertiesSpec | SimpleSpec | JsonSpec | AvroSpec | ProtobufSpec | ObjectProcessorSpec
 
 export const KeyValueSpec = {
   IGNORE: Object.freeze({ kind: 'ignore' }) as IgnoreSpec,

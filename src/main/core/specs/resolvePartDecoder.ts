@@ -5,6 +5,7 @@ import { createJsonDecoder } from './json/jsonDecoder'
 import { createSimpleDecoder } from './simpleDecoder'
 import { createAvroDecoder } from './avro/avroDecoder'
 import { createProtobufDecoder } from './protobuf/protobufDecoder'
+import { createObjectProcessorDecoder } from './objectProcessor/objectProcessorDecoder'
 import type { RegistryClient } from '../registry/client'
 
 export type RecordPart = 'key' | 'value'
@@ -51,6 +52,13 @@ export async function resolvePartDecoder(part: RecordPart, spec: KeyValueSpec, c
       return createAvroDecoder(part, spec, context)
     case 'protobuf':
       return createProtobufDecoder(part, spec, context)
+    case 'objectProcessor':
+      try {
+        return createObjectProcessorDecoder(spec)
+      } catch (e) {
+        if (e instanceof TypeError) throw new SpecError(`${part}Spec: ${e.message}`)
+        throw e
+      }
     default: {
       const unknown: { kind?: unknown } = spec
       throw new SpecError(`${part}Spec: unknown spec kind '${String(unknown.kind)}'`)

@@ -1,0 +1,5 @@
+export { FileSecretCipher, type SecretCipher } from './secretCipher'
+export { nodeFs, type FileHandleLike, type FsLayer } from './fsLayer'
+export { PROFILES_FILE, SECRETS_FILE } from './profileFiles'
+export { BAD_PROFILE_IMPORT } from './profileTransfer'
+export { PROFILE_NOT_FOUND, ProfileStore, type ProfileStoreOptions } from './profileStore'
