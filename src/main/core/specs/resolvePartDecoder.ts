@@ -42,27 +42,27 @@ export async function resolvePartDecoder(part: RecordPart, spec: KeyValueSpec, c
       return createSimpleDecoder(name, type)
     }
     case 'json':
-      try {
-        return createJsonDecoder(spec)
-      } catch (e) {
-        if (e instanceof TypeError) throw new SpecError(`${part}Spec: ${e.message}`)
-        throw e
-      }
+      return asSpecError(part, () => createJsonDecoder(spec))
     case 'avro':
       return createAvroDecoder(part, spec, context)
     case 'protobuf':
       return createProtobufDecoder(part, spec, context)
     case 'objectProcessor':
-      try {
-        return createObjectProcessorDecoder(spec)
-      } catch (e) {
-        if (e instanceof TypeError) throw new SpecError(`${part}Spec: ${e.message}`)
-        throw e
-      }
+      return asSpecError(part, () => createObjectProcessorDecoder(spec))
     default: {
       const unknown: { kind?: unknown } = spec
       throw new SpecError(`${part}Spec: unknown spec kind '${String(unknown.kind)}'`)
     }
+  }
+}
+
+/** A spec whose own checks fail (TypeError) is a SpecError naming the key or value side. */
+function asSpecError(part: RecordPart, create: () => PartDecoder): PartDecoder {
+  try {
+    return create()
+  } catch (e) {
+    if (e instanceof TypeError) throw new SpecError(`${part}Spec: ${e.message}`)
+    throw e
   }
 }
 
