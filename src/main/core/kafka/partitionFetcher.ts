@@ -170,6 +170,10 @@ export class PartitionFetcher {
         const pending = next ?? this.fetchFrom(nodeId, partitions)
         next = null
         const response = await pending
+        if (this.paused) {
+          // a fetch that was in flight when the table paused: keep its records for after the resume
+          await this.paused
+        }
         if (!this.isCurrent(generation)) return
         failures = 0
         const work: FetchedWork[] = []
