@@ -224,17 +224,21 @@ describe.skipIf(!hasRegistry())('Avro specs against the broker and the registry'
     return topic
   }
 
-  it("bad frames (wrong magic byte, unknown schema id, truncated payload) are skipped under onError 'skip'", async () => {
+  async function openBadFrames(onError: 'skip' | 'fail') {
     const topic = await topicWithBadFrames()
-    const t = tables.track(
+    return tables.track(
       await consume({ ...plaintextConfig(), 'schema.registry.url': registryUrl() }, topic, {
         offsets: ALL_PARTITIONS_SEEK_TO_BEGINNING,
         keySpec: KeyValueSpec.IGNORE,
         valueSpec: avroSpec(JSON.stringify(v1)),
         tableType: TableType.append(),
-        onError: 'skip'
+        onError
       })
     )
+  }
+
+  it("bad frames (wrong magic byte, unknown schema id, truncated payload) are skipped under onError 'skip'", async () => {
+    const t = await openBadFrames('skip')
     await waitForSize(t, 2)
     await waitFor(() => t.errors.length === 3, 'three record errors')
     expect(t.errors.map((e) => e.offset)).toEqual(['1', '2', '3'])
@@ -245,16 +249,7 @@ describe.skipIf(!hasRegistry())('Avro specs against the broker and the registry'
   })
 
   it("a bad frame fails the table under onError 'fail', keeping the rows before it", async () => {
-    const topic = await topicWithBadFrames()
-    const t = tables.track(
-      await consume({ ...plaintextConfig(), 'schema.registry.url': registryUrl() }, topic, {
-        offsets: ALL_PARTITIONS_SEEK_TO_BEGINNING,
-        keySpec: KeyValueSpec.IGNORE,
-        valueSpec: avroSpec(JSON.stringify(v1)),
-        tableType: TableType.append(),
-        onError: 'fail'
-      })
-    )
+    const t = await openBadFrames('fail')
     await waitFor(() => t.state === 'failed', 'the table to fail')
     expect(t.failure?.message).toMatch(/offset 1: value: unknown magic byte 0x07/)
     expect(t.rows().map((r) => r.sym)).toEqual(['A'])
