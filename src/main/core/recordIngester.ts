@@ -3,7 +3,7 @@ import type { ColumnWriter } from './engine/columnWriter'
 import type { LiveTable } from './engine/liveTable'
 import { openBatch, readRecord, RecordCursor } from './kafka/batchRecords'
 import { CODEC_NAMES } from './kafka/decompress'
-import { compressionOf, type RecordBatchSpan } from './kafka/recordBatches'
+import { compressionOf, VarintReader, type RecordBatchSpan } from './kafka/recordBatches'
 import type { PartDecoder } from './specs/partDecoder'
 import type { HeaderColumns } from './headers/headerColumns'
 import { writeHeaders } from './headers/recordHeaders'
@@ -34,6 +34,8 @@ export class RecordIngester {
   readonly recentErrors: RecordError[] = []
   private readonly slots: Slots
   private readonly cursor = new RecordCursor()
+  /** The batch prepareBatch last opened, so ingestBatch does not decompress it a second time. */
+  private prepared: { batch: RecordBatchSpan; buf: Buffer; pos: number } | null = null
   private part: 'record' | 'key' | 'value' | 'headers' = 'record'
   private readonly fieldErrors: { part: string; field: string; reason: string }[] = []
   private readonly onFieldError = (field: string, reason: string) => this.fieldErrors.push({ part: this.part, field, reason })
@@ -81,6 +83,7 @@ export class RecordIngester {
     } catch {
       return
     }
+    this.prepared = { batch, buf: reader.buf, pos: reader.pos }
     const c = new RecordCursor()
     for (let i = 0; i < batch.recordCount; i++) {
       try {
@@ -108,7 +111,9 @@ export class RecordIngester {
   ingestBatch(partition: number, records: Buffer, batch: RecordBatchSpan, from: number): boolean {
     let reader
     try {
-      reader = openBatch(records, batch)
+      const prepared = this.prepared
+      this.prepared = null
+      reader = prepared?.batch === batch ? new VarintReader(prepared.buf, prepared.pos) : openBatch(records, batch)
     } catch (e) {
       const last = batch.baseOffset + batch.lastOffsetDelta
       const reason = `cannot decompress the batch of offsets ${batch.baseOffset}..${last} (${CODEC_NAMES[compressionOf(batch)] ?? 'unknown codec'}): ${(e as Error).message}`
