@@ -3,6 +3,7 @@ import { app, BrowserWindow, ipcMain } from 'electron'
 import { serveElectronWebContents } from './transport/electronIpcTransport'
 import { startEngineWorker, type EngineWorkerHost } from './host/engineWorkerHost'
 import { createMainWindow, isAppOrigin } from './electron/mainWindow'
+import { loadSecretKey } from './electron/secretKey'
 
 function openWindow(engine: EngineWorkerHost): void {
   createMainWindow((webContents) => serveElectronWebContents(webContents, ipcMain, { isAllowedOrigin: isAppOrigin }, (transport) => engine.attach(transport)))
@@ -22,7 +23,9 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('will-attach-webview', (event) => event.preventDefault())
   })
   void app.whenReady().then(async () => {
-    const engine = await startEngineWorker(join(__dirname, 'engineWorker.js'))
+    const userDataDir = app.getPath('userData')
+    const secrets = loadSecretKey(userDataDir)
+    const engine = await startEngineWorker(join(__dirname, 'engineWorker.js'), { userDataDir, secretKey: secrets.key, secretStorage: secrets.description })
     openWindow(engine)
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) openWindow(engine)

@@ -13,8 +13,20 @@ export interface BrowserHost {
  * The app without Electron: the engine in a worker, the built renderer over HTTP and the RPC over a
  * token-protected WebSocket, all on 127.0.0.1.
  */
-export async function startBrowserHost(options: { rendererDir: string; workerEntry: string; port?: number; token?: string }): Promise<BrowserHost> {
-  const engine = await startEngineWorker(options.workerEntry)
+export interface BrowserHostOptions {
+  rendererDir: string
+  workerEntry: string
+  /** Where profiles, presets and workspaces are saved; none: a temporary folder (nothing survives). */
+  userDataDir?: string
+  port?: number
+  token?: string
+}
+
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const engine = await startEngineWorker(options.workerEntry, {
+    userDataDir: options.userDataDir,
+    secretStorage: 'Secrets are stored in a file only your user can read (the browser host has no system keychain), not encrypted.'
+  })
   let server: WebSocketTransportServer
   try {
     server = await startWebSocketServerTransport({

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import type { Transport } from '../../shared/ipc/transport'
-import type { RouterToWorker, WorkerToRouter } from '../core/host/workerProtocol'
+import type { EngineWorkerSettings, RouterToWorker, WorkerToRouter } from '../core/host/workerProtocol'
 
 export interface EngineWorkerHost {
   /** Routes one client connection (a window or a WebSocket) to the engine worker until either side closes it. */
@@ -13,8 +13,8 @@ export interface EngineWorkerHost {
  * Starts the engine in a worker thread. This thread only routes messages: no validation, decoding or table
  * work happens here, so it stays free for the window (Electron) or the sockets (browser host).
  */
-export async function startEngineWorker(entry: string | URL): Promise<EngineWorkerHost> {
-  const worker = new Worker(entry)
+export async function startEngineWorker(entry: string | URL, settings: EngineWorkerSettings = {}): Promise<EngineWorkerHost> {
+  const worker = new Worker(entry, { workerData: settings })
   const connections = new Map<number, Transport>()
   let nextConn = 1
   const post = (message: RouterToWorker) => worker.postMessage(message)

@@ -9,7 +9,25 @@ export const SpecSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ignore') }),
   z.object({ kind: z.literal('fromProperties') }),
   z.object({ kind: z.literal('simple'), columnName: z.string().min(1), type: ColumnTypeSchema.optional() }),
-  z.object({ kind: z.literal('json'), columns: z.array(ColumnDefSchema).min(1), mapping: z.record(z.string(), z.string()) })
+  z.object({ kind: z.literal('json'), columns: z.array(ColumnDefSchema).min(1), mapping: z.record(z.string(), z.string()) }),
+  z.object({
+    kind: z.literal('avro'),
+    /** A registry subject, or a literal Avro schema (JSON text starting with '{'). */
+    schema: z.string().min(1).max(5_000_000),
+    version: z.union([z.literal('latest'), z.number().int().min(1)]),
+    mapping: z.record(z.string(), z.string().min(1)).optional(),
+    mappedOnly: z.boolean().optional(),
+    framing: z.enum(['confluent', 'none'])
+  }),
+  z.object({
+    kind: z.literal('protobuf'),
+    source: z.union([
+      z.object({ subject: z.string().min(1).max(1_000), version: z.union([z.literal('latest'), z.number().int().min(1)]).optional(), messageName: z.string().min(1).max(1_000).optional() }),
+      z.object({ proto: z.string().min(1).max(5_000_000), messageName: z.string().min(1).max(1_000) })
+    ]),
+    protocol: z.enum(['serdes', 'raw']),
+    include: z.array(z.string().min(1).max(1_000)).max(10_000).optional()
+  })
 ])
 export type SpecDto = z.infer<typeof SpecSchema>
 
@@ -23,8 +41,10 @@ export const TableTypeSchema = z.discriminatedUnion('kind', [
 export const OffsetsSchema = z.record(z.string().regex(/^-?\d+$/), z.union([z.number().int(), z.string().regex(/^-?\d+$/)]))
 
 export const OpenTableArgsSchema = z.object({
-  /** Java-style Kafka client properties, bootstrap.servers included. */
+  /** Java-style Kafka client properties; with a profile they are added to (and override) the profile's. */
   properties: z.record(z.string(), PropertyValueSchema),
+  /** A saved connection profile to connect with; its secrets never leave the engine. */
+  profileId: z.string().min(1).max(64).optional(),
   topic: z.string().min(1).max(249),
   partitions: z.union([z.literal('ALL'), z.array(z.number().int().min(0))]).optional(),
   offsets: OffsetsSchema.optional(),

@@ -57,8 +57,17 @@ export async function openPage(url: string, options: PageOptions = {}): Promise<
   }
 }
 
-export async function openApp(options: PageOptions = {}): Promise<AppSession> {
-  const host = await startBrowserHost({ rendererDir: join(root, 'out/renderer'), workerEntry: join(root, 'out/main/engineWorker.js') })
+export interface AppOptions extends PageOptions {
+  /** The host's user-data folder (profiles, presets, workspaces); pass the same one to "restart" the app. */
+  userDataDir?: string
+}
+
+export async function openApp(options: AppOptions = {}): Promise<AppSession> {
+  const host = await startBrowserHost({
+    rendererDir: join(root, 'out/renderer'),
+    workerEntry: join(root, 'out/main/engineWorker.js'),
+    userDataDir: options.userDataDir
+  })
   let session: PageSession
   try {
     session = await openPage(host.url, options)

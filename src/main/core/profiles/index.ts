@@ -1,4 +1,5 @@
 export { FileSecretCipher, type SecretCipher } from './secretCipher'
+export { KeyedSecretCipher } from './keyedSecretCipher'
 export { nodeFs, type FileHandleLike, type FsLayer } from './fsLayer'
 export { PROFILES_FILE, SECRETS_FILE } from './profileFiles'
 export { BAD_PROFILE_IMPORT } from './profileTransfer'

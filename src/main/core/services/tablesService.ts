@@ -7,6 +7,7 @@ import type { Table } from '../api/table'
 import { consume } from '../consume'
 import type { ConsumeOptions } from '../consumeOptions'
 import { toAppError } from './consumeErrors'
+import type { ConnectionResolver } from '../profiles/connectionResolver'
 
 const STATUS_INTERVAL_MS = 250
 const FRAME_MS = 16
@@ -21,12 +22,16 @@ export class TablesService implements ImplOf<typeof tables> {
   private readonly open = new Map<string, OpenTable>()
   private readonly closeListeners = new Set<(tableId: string) => void>()
 
-  constructor(private readonly consumeTable: typeof consume = consume) {}
+  constructor(
+    private readonly consumeTable: typeof consume = consume,
+    private readonly connections?: ConnectionResolver
+  ) {}
 
   async openTable(args: OpenTableArgs, ctx: RpcContext) {
+    const properties = this.propertiesFor(args)
     let table: Table
     try {
-      table = await this.consumeTable(args.properties, args.topic, toConsumeOptions(args))
+      table = await this.consumeTable(properties, args.topic, toConsumeOptions(args))
     } catch (e) {
       throw toAppError(e)
     }
@@ -115,6 +120,12 @@ export class TablesService implements ImplOf<typeof tables> {
 
   get openTableCount(): number {
     return this.open.size
+  }
+
+  private propertiesFor(args: OpenTableArgs): OpenTableArgs['properties'] {
+    if (args.profileId === undefined) return args.properties
+    if (!this.connections) throw new AppError('PROFILE_NOT_FOUND', 'This engine has no saved profiles')
+    return { ...this.connections.kafkaProperties(args.profileId), ...args.properties }
   }
 
   private owned(tableId: string, ctx: RpcContext): OpenTable {

@@ -2,6 +2,7 @@ import { createClient } from '../../../shared/ipc/client'
 import type { Transport } from '../../../shared/ipc/transport'
 import { createWebSocketClientTransport } from '../../../shared/ipc/webSocketClientTransport'
 import { engine } from '../../../shared/contracts/engine'
+import { profiles } from '../../../shared/contracts/profiles'
 import { tables } from '../../../shared/contracts/tables'
 import { views } from '../../../shared/contracts/views'
 import { createBridgeTransport, type RpcBridge } from './bridgeTransport'
@@ -20,7 +21,7 @@ function connect(): Transport {
 }
 
 export const transport = connect()
-export const api = createClient(transport, { engine, tables, views })
+export const api = createClient(transport, { engine, tables, views, profiles })
 
 /** The typed client; composables take it as a parameter (defaulting to `api`) so tests can pass a fake. */
 export type Api = typeof api

@@ -1,0 +1,4 @@
+/** Kafka properties for a saved connection profile, secrets included (engine-side only). */
+export interface ConnectionResolver {
+  kafkaProperties(profileId: string): Record<string, string>
+}
