@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { call, defineContract } from '../ipc/contract'
+import { ConnectionReportSchema } from '../model/connectionTest'
 import { ImportReportSchema, ProfileDtoSchema, ProfileIdSchema, SaveProfileArgsSchema } from '../model/profiles'
 
 const ProfileRef = z.object({ id: ProfileIdSchema })
@@ -16,5 +17,10 @@ export const profiles = defineContract('profiles', {
   /** The export file's text (no secrets); all profiles when `ids` is absent. */
   exportProfiles: call(z.object({ ids: z.array(ProfileIdSchema).optional() }), z.object({ json: z.string() })),
   /** Adds the profiles of an export file; reports which ones need credentials. */
-  importProfiles: call(z.object({ json: z.string().max(50_000_000) }), ImportReportSchema)
+  importProfiles: call(z.object({ json: z.string().max(50_000_000) }), ImportReportSchema),
+  /**
+   * Connects with the given settings (unsaved edits included; a secret left out is taken from the stored profile
+   * `id`) and reports brokers, cluster id, version, authentication and registry, or the exact failure.
+   */
+  testConnection: call(SaveProfileArgsSchema, ConnectionReportSchema)
 })

@@ -1,11 +1,15 @@
 import { RpcServer } from '../../../shared/ipc/server'
 import { engine } from '../../../shared/contracts/engine'
 import { profiles } from '../../../shared/contracts/profiles'
+import { registry } from '../../../shared/contracts/registry'
 import { tables } from '../../../shared/contracts/tables'
+import { topics } from '../../../shared/contracts/topics'
 import { views } from '../../../shared/contracts/views'
 import { EngineService } from '../services/engineService'
 import { ProfilesService } from '../services/profilesService'
+import { RegistryService } from '../services/registryService'
 import { TablesService } from '../services/tablesService'
+import { TopicsService } from '../services/topicsService'
 import { ViewsService } from '../services/viewsService'
 import { openUserData } from './userData'
 import type { EngineWorkerSettings } from './workerProtocol'
@@ -20,6 +24,8 @@ export async function createEngineServer(settings: EngineWorkerSettings = {}): P
   server.register(tables, tablesService)
   server.register(views, viewsService)
   server.register(profiles, new ProfilesService(userData.profiles))
+  server.register(topics, new TopicsService(userData.connections))
+  server.register(registry, new RegistryService(userData.connections))
   server.onDisconnect((connectionId) => {
     viewsService.disconnect(connectionId)
     void tablesService.disconnect(connectionId)

@@ -1,5 +1,7 @@
 import type { profiles } from '../../../shared/contracts/profiles'
 import type { ImplOf } from '../../../shared/ipc/contract'
+import { AppError } from '../../../shared/ipc/errors'
+import type { ConnectionReport } from '../../../shared/model/connectionTest'
 import type { SaveProfileArgs } from '../../../shared/model/profiles'
 import type { ProfileStore } from '../profiles/profileStore'
 
@@ -33,5 +35,9 @@ export class ProfilesService implements ImplOf<typeof profiles> {
 
   importProfiles({ json }: { json: string }) {
     return this.store.importJson(json)
+  }
+
+  testConnection(_args: SaveProfileArgs): Promise<ConnectionReport> {
+    return Promise.reject(new AppError('NOT_IMPLEMENTED', 'Test connection is not implemented yet'))
   }
 }

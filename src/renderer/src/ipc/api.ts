@@ -3,7 +3,9 @@ import type { Transport } from '../../../shared/ipc/transport'
 import { createWebSocketClientTransport } from '../../../shared/ipc/webSocketClientTransport'
 import { engine } from '../../../shared/contracts/engine'
 import { profiles } from '../../../shared/contracts/profiles'
+import { registry } from '../../../shared/contracts/registry'
 import { tables } from '../../../shared/contracts/tables'
+import { topics } from '../../../shared/contracts/topics'
 import { views } from '../../../shared/contracts/views'
 import { createBridgeTransport, type RpcBridge } from './bridgeTransport'
 
@@ -21,7 +23,7 @@ function connect(): Transport {
 }
 
 export const transport = connect()
-export const api = createClient(transport, { engine, tables, views, profiles })
+export const api = createClient(transport, { engine, tables, views, profiles, topics, registry })
 
 /** The typed client; composables take it as a parameter (defaulting to `api`) so tests can pass a fake. */
 export type Api = typeof api
