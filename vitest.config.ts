@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'test/contract/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'test/contract/**/*.test.ts', 'test/build/**/*.test.ts'],
           environment: 'node'
         }
       },
