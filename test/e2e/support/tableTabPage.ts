@@ -132,6 +132,25 @@ export class TableTabPage {
     await this.filterCell(column).locator('select.f-mode').selectOption(mode)
   }
 
+  /** The grid's column names, in order (hidden ones left out). */
+  async headerNames(): Promise<string[]> {
+    return this.grid.locator('.head-cell[data-column]').evaluateAll((cells) => cells.map((c) => (c as unknown as { dataset: { column: string } }).dataset.column))
+  }
+
+  /** Shows or hides a column through the Columns menu. */
+  async toggleColumn(column: string): Promise<void> {
+    const button = this.root.locator('[data-action="columns"]')
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click()
+    await this.root.locator(`.column-chooser [data-column="${column}"] input`).click()
+    await button.click()
+  }
+
+  async filterInput(column: string): Promise<{ mode: string; text: string; min: string; max: string }> {
+    const cell = this.filterCell(column)
+    const value = async (selector: string) => ((await cell.locator(selector).count()) ? await cell.locator(selector).inputValue() : '')
+    return { mode: await value('select.f-mode'), text: await value('input.f-text'), min: await value('input.f-min'), max: await value('input.f-max') }
+  }
+
   async clearFilters(): Promise<void> {
     await this.root.locator('.filter-summary button').click()
   }

@@ -86,6 +86,15 @@ export class TablesPage {
     await this.tabButton(topic).waitFor({ state: 'detached' })
   }
 
+  /** Tab titles in the strip, in order. */
+  async tabTitles(): Promise<string[]> {
+    return this.page.locator('.tab-strip .tab[data-tab]').evaluateAll((tabs) => tabs.map((t) => (t as unknown as { dataset: { tab: string } }).dataset.tab))
+  }
+
+  async activeTabTitle(): Promise<string | null> {
+    return this.page.locator('.tab-strip .tab.active[data-tab]').getAttribute('data-tab')
+  }
+
   async engineInfoText(): Promise<string> {
     return (await this.page.textContent('.engine-info')) ?? ''
   }

@@ -5,12 +5,15 @@ import { registry } from '../../../shared/contracts/registry'
 import { tables } from '../../../shared/contracts/tables'
 import { topics } from '../../../shared/contracts/topics'
 import { views } from '../../../shared/contracts/views'
+import { workspace } from '../../../shared/contracts/workspace'
 import { EngineService } from '../services/engineService'
 import { ProfilesService } from '../services/profilesService'
 import { RegistryService } from '../services/registryService'
 import { TablesService } from '../services/tablesService'
 import { TopicsService } from '../services/topicsService'
 import { ViewsService } from '../services/viewsService'
+import { WorkspaceService } from '../services/workspaceService'
+import { WorkspaceStore } from '../workspace/workspaceStore'
 import { openUserData } from './userData'
 import type { EngineWorkerSettings } from './workerProtocol'
 
@@ -26,6 +29,7 @@ export async function createEngineServer(settings: EngineWorkerSettings = {}): P
   server.register(profiles, new ProfilesService(userData.profiles))
   server.register(topics, new TopicsService(userData.connections))
   server.register(registry, new RegistryService(userData.connections))
+  server.register(workspace, new WorkspaceService(new WorkspaceStore(userData.dir)))
   server.onDisconnect((connectionId) => {
     viewsService.disconnect(connectionId)
     void tablesService.disconnect(connectionId)

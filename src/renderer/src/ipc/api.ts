@@ -7,6 +7,7 @@ import { registry } from '../../../shared/contracts/registry'
 import { tables } from '../../../shared/contracts/tables'
 import { topics } from '../../../shared/contracts/topics'
 import { views } from '../../../shared/contracts/views'
+import { workspace } from '../../../shared/contracts/workspace'
 import { createBridgeTransport, type RpcBridge } from './bridgeTransport'
 
 declare global {
@@ -23,7 +24,7 @@ function connect(): Transport {
 }
 
 export const transport = connect()
-export const api = createClient(transport, { engine, tables, views, profiles, topics, registry })
+export const api = createClient(transport, { engine, tables, views, profiles, topics, registry, workspace })
 
 /** The typed client; composables take it as a parameter (defaulting to `api`) so tests can pass a fake. */
 export type Api = typeof api

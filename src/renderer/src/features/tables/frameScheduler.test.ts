@@ -44,4 +44,16 @@ describe('createFrameScheduler', () => {
     tick()
     expect(runs).toBe(0)
   })
+
+  it('flush runs at once and drops the scheduled run', () => {
+    const { frames, tick, queued } = fakeFrames()
+    let runs = 0
+    const scheduler = createFrameScheduler(() => runs++, frames)
+    scheduler.schedule()
+    scheduler.flush()
+    expect(runs).toBe(1)
+    expect(queued()).toBe(0)
+    tick()
+    expect(runs).toBe(1)
+  })
 })

@@ -2,6 +2,8 @@ export interface FrameScheduler {
   /** Run the callback on the next animation frame; more calls before then change nothing. */
   schedule(): void
   cancel(): void
+  /** Run the callback now (and drop a scheduled run): for answers the user is waiting for. */
+  flush(): void
   readonly pending: boolean
 }
 
@@ -29,6 +31,11 @@ export function createFrameScheduler(callback: () => void, frames: FrameApi = br
     cancel() {
       if (handle !== null) frames.cancel(handle)
       handle = null
+    },
+    flush() {
+      if (handle !== null) frames.cancel(handle)
+      handle = null
+      callback()
     },
     get pending() {
       return handle !== null

@@ -6,6 +6,8 @@ import type { Api } from '../../ipc/api'
  * One open table in the engine and the view a tab has on it. Plain (not reactive): the tab's components
  * read it, the grid registers its view here, and close() releases both on the engine side.
  */
+let placeholders = 0
+
 export class TableSession {
   /** Set by the grid once its view is open. */
   viewId: string | null = null
@@ -16,6 +18,13 @@ export class TableSession {
     readonly args: OpenTableArgs,
     private readonly api: Pick<Api, 'tables' | 'views'>
   ) {}
+
+  /** A tab's session before (or without) its table: a restored tab that is stopped or failed to open. */
+  static placeholder(args: OpenTableArgs, api: Pick<Api, 'tables' | 'views'>): TableSession {
+    const session = new TableSession({ tableId: `none-${++placeholders}`, topic: args.topic, columns: [] }, args, api)
+    session.closing = Promise.resolve()
+    return session
+  }
 
   get tableId(): string {
     return this.info.tableId

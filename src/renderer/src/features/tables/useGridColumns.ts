@@ -13,6 +13,7 @@ import {
 } from '@tanstack/vue-table'
 import { computed, shallowRef } from 'vue'
 import type { ColumnDef } from '../../../../shared/model/columns'
+import { EMPTY_GRID_VIEW_STATE, type GridViewState } from '../../../../shared/model/workspace'
 import type { CellValue } from './cellValue'
 import type { FilterDraft } from './filterDraft'
 
@@ -48,10 +49,13 @@ export function defaultWidth(column: ColumnDef): number {
  * adds a key), the filter row's drafts, and column widths with drag-resizing. The sort and filter state goes
  * to the engine as a view spec (see TableGrid).
  */
-export function useGridColumns(columns: readonly ColumnDef[]) {
-  const sorting = shallowRef<SortingState>([])
-  const columnFilters = shallowRef<ColumnFiltersState>([])
-  const columnSizing = shallowRef<ColumnSizingState>({})
+export function useGridColumns(columns: readonly ColumnDef[], initial: GridViewState = EMPTY_GRID_VIEW_STATE) {
+  const known = new Set(columns.map((c) => c.name))
+  const sorting = shallowRef<SortingState>(initial.sort.filter((s) => known.has(s.column)).map((s) => ({ id: s.column, desc: s.desc })))
+  const columnFilters = shallowRef<ColumnFiltersState>(
+    initial.filters.filter((f) => known.has(f.column)).map((f) => ({ id: f.column, value: { mode: f.mode, text: f.text, min: f.min, max: f.max } satisfies FilterDraft }))
+  )
+  const columnSizing = shallowRef<ColumnSizingState>(Object.fromEntries(Object.entries(initial.widths).filter(([name]) => known.has(name))))
 
   const set =
     <T>(target: { value: T }) =>
@@ -100,7 +104,14 @@ export function useGridColumns(columns: readonly ColumnDef[]) {
     columnFilters.value = []
   }
 
-  return { table, headers, template, totalWidth, sorting, drafts, setDraft, clearFilters }
+  /** Sort, filters and resized widths as a workspace saves them (hidden columns are the tab's business). */
+  const viewState = computed<Omit<GridViewState, 'hidden'>>(() => ({
+    sort: sorting.value.map((s) => ({ column: s.id, desc: s.desc })),
+    filters: columnFilters.value.map((f) => ({ column: f.id, ...(f.value as FilterDraft) })),
+    widths: { ...columnSizing.value }
+  }))
+
+  return { table, headers, template, totalWidth, sorting, drafts, setDraft, clearFilters, viewState }
 }
 
 export type GridColumns = ReturnType<typeof useGridColumns>

@@ -1,5 +1,6 @@
 import { markRaw, onScopeDispose, shallowRef, watch, type Ref } from 'vue'
 import { errorMessage } from '../../../../shared/ipc/errors'
+import type { ColumnDef } from '../../../../shared/model/columns'
 import type { ViewportDataDto, ViewSpecDto } from '../../../../shared/model/views'
 import type { Api } from '../../ipc/api'
 import { createFrameScheduler, type FrameScheduler } from './frameScheduler'
@@ -8,6 +9,10 @@ import type { TableSession } from './tableSession'
 import { MAX_VIEWPORT_ROWS, ViewportRequester, type RowRange } from './viewportRequester'
 
 export interface UseTableViewportOptions {
+  /** The columns the grid shows (default: all of the table's); only these cross the wire. */
+  columns?: readonly ColumnDef[]
+  /** The view's sort and filters when it opens (a restored workspace tab). */
+  initialSpec?: ViewSpecDto
   /** False while the tab is hidden: data is still applied, the repaint waits until it shows again. */
   active: Ref<boolean>
   api: Pick<Api, 'views'>
@@ -16,12 +21,12 @@ export interface UseTableViewportOptions {
 
 /**
  * The data side of a grid (Deephaven's IrisGridTableModelTemplate): opens the tab's view, asks for the
- * visible rows (padded, throttled, de-duplicated), applies answers and pushes to a non-reactive GridModel and
+ * visible rows (padded, de-duplicated, one request in flight), applies answers and pushes to a non-reactive GridModel and
  * bumps `version` at most once per animation frame. Closes the view when the scope ends.
  */
 export function useTableViewport(session: TableSession, options: UseTableViewportOptions) {
   const { api } = options
-  const model = markRaw(new GridModel(session.info.columns))
+  const model = markRaw(new GridModel(options.columns ?? session.info.columns))
   /** Bumped once per frame in which the model changed: the grid re-reads the model. */
   const version = shallowRef(0)
   const rowCount = shallowRef(0)
@@ -36,7 +41,7 @@ export function useTableViewport(session: TableSession, options: UseTableViewpor
   let stopPushes: (() => void) | null = null
   let lastVisible: RowRange | null = null
   /** The spec the grid wants; the view opens with it when the grid set one before the view was open. */
-  let spec: ViewSpecDto = { sort: [], filters: [] }
+  let spec: ViewSpecDto = options.initialSpec ?? { sort: [], filters: [] }
 
   const repaint = (options.frames ?? createFrameScheduler)(() => {
     if (!options.active.value) {
@@ -48,15 +53,17 @@ export function useTableViewport(session: TableSession, options: UseTableViewpor
     version.value++
   })
 
-  function receive(data: ViewportDataDto): void {
+  /** Pushes repaint at the next frame (coalesced); the answer to a scroll repaints at once, saving up to a frame. */
+  function receive(data: ViewportDataDto, requested = false): void {
     if (disposed || !model.apply(data)) return
-    repaint.schedule()
+    if (requested) repaint.flush()
+    else repaint.schedule()
   }
 
   const requester = new ViewportRequester({
     send: async (window) => {
       if (!viewId) return
-      receive(await api.views.setViewport({ viewId, first: window.first, last: window.last, anchor: window.anchor }))
+      receive(await api.views.setViewport({ viewId, first: window.first, last: window.last, anchor: window.anchor }), true)
     },
     onError: (e) => (error.value = errorMessage(e))
   })

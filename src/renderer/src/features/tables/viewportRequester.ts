@@ -1,5 +1,5 @@
 // Which rows the grid asks the engine for, and how often (Deephaven's IrisGridTableModelTemplate.setViewport:
-// padded by a page each way, de-duplicated, throttled, one request in flight).
+// padded by a page each way, de-duplicated, one request in flight, optionally throttled).
 
 /** Rows [first, last) of a view. */
 export interface RowRange {
@@ -51,7 +51,7 @@ const realTimers: Timers = {
 export interface ViewportRequesterOptions {
   /** Asks the engine for these rows and applies the answer; the requester waits for it before sending again. */
   send(window: RowRange): Promise<unknown>
-  /** Least time between two requests (default 50 ms). */
+  /** Least time between two requests (default 0: one in flight is the only limit, so a jump costs one round trip). */
   minIntervalMs?: number
   timers?: Timers
   onError?(error: unknown): void
@@ -75,7 +75,7 @@ export class ViewportRequester {
 
   constructor(private readonly options: ViewportRequesterOptions) {
     this.timers = options.timers ?? realTimers
-    this.minIntervalMs = options.minIntervalMs ?? 50
+    this.minIntervalMs = options.minIntervalMs ?? 0
   }
 
   /** The window the grid wants (sent or about to be). */

@@ -1,4 +1,5 @@
 import { markRaw, shallowRef } from 'vue'
+import { EMPTY_GRID_VIEW_STATE, type GridViewState } from '../../../../shared/model/workspace'
 import type { TableSession } from '../tables/tableSession'
 
 /** A tab: one table session. Entries are immutable (an update replaces the entry); the session is markRaw. */
@@ -8,6 +9,10 @@ export interface TableTabEntry {
   readonly session: TableSession
   /** 'stopped': the user stopped the table; the tab stays until closed (it can reopen the same table). */
   readonly state: 'open' | 'stopped'
+  /** The grid's sort, filters, widths and hidden columns: what a workspace saves and restores. */
+  readonly view: GridViewState
+  /** Why a stopped tab is stopped when the user did not stop it (a restored table that could not open). */
+  readonly note?: string
 }
 
 /** The "open a table" page is the tab with this id. */
@@ -19,10 +24,17 @@ export function createTabsStore() {
   const activeId = shallowRef<string>(OPEN_TABLE_TAB)
   let nextId = 1
 
-  function add(session: TableSession): TableTabEntry {
-    const entry: TableTabEntry = { id: `tab-${nextId++}`, title: session.info.topic, session: markRaw(session), state: 'open' }
+  function add(session: TableSession, options: { view?: GridViewState; state?: TableTabEntry['state']; activate?: boolean; note?: string } = {}): TableTabEntry {
+    const entry: TableTabEntry = {
+      id: `tab-${nextId++}`,
+      title: session.info.topic,
+      session: markRaw(session),
+      state: options.state ?? 'open',
+      view: options.view ?? EMPTY_GRID_VIEW_STATE,
+      ...(options.note ? { note: options.note } : {})
+    }
     tabs.value = [...tabs.value, entry]
-    activeId.value = entry.id
+    if (options.activate !== false) activeId.value = entry.id
     return entry
   }
 
@@ -30,7 +42,7 @@ export function createTabsStore() {
     return tabs.value.find((t) => t.id === id)
   }
 
-  function update(id: string, change: Partial<Pick<TableTabEntry, 'session' | 'state'>>): void {
+  function update(id: string, change: Partial<Pick<TableTabEntry, 'session' | 'state' | 'view' | 'note'>>): void {
     const session = change.session ? markRaw(change.session) : undefined
     tabs.value = tabs.value.map((t) => (t.id === id ? { ...t, ...change, ...(session ? { session } : {}) } : t))
   }

@@ -1,0 +1,14 @@
+import type { Workspace } from '../../../../shared/model/workspace'
+import type { Section } from '../shell/navigation'
+import type { TableTabEntry } from '../tabs/tabsStore'
+
+/** What is saved of the app's state: each tab's table arguments and grid view, the active tab, the section. */
+export function workspaceSnapshot(tabs: readonly TableTabEntry[], activeId: string, section: Section): Workspace {
+  const active = tabs.findIndex((t) => t.id === activeId)
+  return {
+    version: 1,
+    tabs: tabs.map((t) => ({ title: t.title, args: t.session.args, view: t.view, stopped: t.state === 'stopped' })),
+    activeTab: active >= 0 ? active : null,
+    section
+  }
+}
