@@ -79,4 +79,21 @@ describe('table types', () => {
     await new Promise((resolve) => setTimeout(resolve, 300))
     expect(updates.length).toBe(count)
   })
+
+  it('a record reaching a quiet table shows at once, not at the next update tick', async () => {
+    const topic = await createTopic(uniqueTopic('quiet'), 1)
+    const t = await open(topic, TableType.append(), 5_000)
+    await new Promise((r) => setTimeout(r, 1_000)) // the table is quiet: its ticks change nothing
+    const updates: TableUpdate[] = []
+    t.onUpdate((u) => updates.push(u))
+    const sentAt = Date.now()
+    await produce(topic, batch(0, 1))
+    await waitForSize(t, 1)
+    expect(Date.now() - sentAt).toBeLessThan(2_500)
+    await produce(topic, batch(1, 1))
+    await new Promise((r) => setTimeout(r, 500))
+    expect(t.size).toBe(1) // a second record within the interval waits for the tick: at most one update per interval
+    expect(updates).toHaveLength(1)
+    await waitForSize(t, 2, 10_000)
+  }, 20_000)
 })

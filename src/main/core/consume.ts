@@ -77,7 +77,11 @@ export async function consume(kafkaConfig: KafkaProperties, topic: string, optio
       autoOffsetReset: config.consumer.autoOffsetReset
     },
     {
-      onBatch: (partition, records, batch, from) => ingester.ingestBatch(partition, records, batch, from),
+      onBatch: (partition, records, batch, from) => {
+        const more = ingester.ingestBatch(partition, records, batch, from)
+        kafkaTable.rowsArrived()
+        return more
+      },
       prepareBatch: ingester.needsPreparation ? (records, batch, from) => ingester.prepareBatch(records, batch, from) : undefined,
       onFatal: (error) => kafkaTable.fail(error)
     }

@@ -24,15 +24,17 @@ export class KafkaTable implements Table {
   private currentState: TableState = 'running'
   private failureError: Error | null = null
   private readonly failureListeners = new Set<(error: Error) => void>()
-  private readonly flushTimer: NodeJS.Timeout
+  private flushTimer: NodeJS.Timeout | null = null
+  private flushQueued = false
+  private lastFlushAt = 0
+  private flushing = true
   private readonly discoveryTimer: NodeJS.Timeout | null
   private readonly rates = new RateMeter()
 
   constructor(private readonly parts: KafkaTableParts) {
     this.topic = parts.topic
     this.rates.sample(0, 0)
-    this.flushTimer = setInterval(() => this.flush(), parts.updateIntervalMs)
-    this.flushTimer.unref()
+    this.scheduleFlush(parts.updateIntervalMs)
     const discover = parts.discoverPartitions
     this.discoveryTimer = discover ? setInterval(() => void discover().catch(() => undefined), parts.discoveryIntervalMs) : null
     this.discoveryTimer?.unref()
@@ -127,14 +129,39 @@ export class KafkaTable implements Table {
     await this.parts.disconnect()
   }
 
+  /**
+   * Rows were ingested: flush at once when the last cycle that changed the table is at least an interval old (a
+   * quiet table shows a new record without waiting for the next tick), otherwise the tick takes them. At most one
+   * update per interval either way.
+   */
+  rowsArrived(): void {
+    if (!this.flushing || this.flushQueued) return
+    if (performance.now() - this.lastFlushAt < this.parts.updateIntervalMs) return
+    this.flushQueued = true
+    setImmediate(() => {
+      this.flushQueued = false
+      if (this.flushing) this.flush()
+    })
+  }
+
+  private scheduleFlush(delayMs: number): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer)
+    this.flushTimer = setTimeout(() => this.flush(), delayMs)
+    this.flushTimer.unref()
+  }
+
   private async stopReading(): Promise<void> {
-    clearInterval(this.flushTimer)
+    this.flushing = false
+    if (this.flushTimer) clearTimeout(this.flushTimer)
+    this.flushTimer = null
     if (this.discoveryTimer) clearInterval(this.discoveryTimer)
     await this.parts.fetcher.stop()
   }
 
   private flush(): void {
-    this.parts.table.flush()
+    if (this.flushing) this.scheduleFlush(this.parts.updateIntervalMs)
+    // only a cycle that changed the table counts against the rate: a quiet table takes the next record at once
+    if (this.parts.table.flush()) this.lastFlushAt = performance.now()
     this.rates.sample(this.parts.ingester.totalRows, this.parts.ingester.totalBytes)
   }
 }
