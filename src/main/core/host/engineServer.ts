@@ -25,7 +25,7 @@ export async function createEngineServer(settings: EngineWorkerSettings = {}): P
   server.register(views, viewsService)
   server.register(profiles, new ProfilesService(userData.profiles))
   server.register(topics, new TopicsService(userData.connections))
-  server.register(registry, new RegistryService(userData.connections))
+  server.register(registry, new RegistryService(userData.connections, { profileName: (id) => userData.profiles.get(id).name }))
   server.onDisconnect((connectionId) => {
     viewsService.disconnect(connectionId)
     void tablesService.disconnect(connectionId)
