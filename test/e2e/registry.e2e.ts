@@ -15,6 +15,12 @@ const MONEY_PROTO = 'syntax = "proto3";\npackage common;\n\n// an amount in mino
 const PRICE_PROTO =
   'syntax = "proto3";\npackage shop;\n\nimport "common/money.proto";\n\nmessage Price {\n  string sku = 1;\n  common.Money amount = 2;\n  repeated string tags = 3;\n}\n'
 
+const EVENT_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  type: 'object',
+  properties: { id: { type: 'string' }, count: { type: 'integer' }, at: { type: 'string', format: 'date-time' } }
+}
+
 describe.runIf(hasRegistry())('schema registry browser', () => {
   let app: AppSession
   let registryPage: RegistryPage
@@ -23,6 +29,7 @@ describe.runIf(hasRegistry())('schema registry browser', () => {
   const avroSubject = `${orders}-value`
   const moneySubject = `${prefix}-money`
   const priceSubject = `${prefix}-prices-value`
+  const eventSubject = `${prefix}-events-value`
 
   beforeAll(async () => {
     const admin = createRegistryClient(registryProps())
@@ -32,6 +39,7 @@ describe.runIf(hasRegistry())('schema registry browser', () => {
       await admin.register(moneySubject, MONEY_PROTO, 'PROTOBUF')
       await admin.register(priceSubject, PRICE_PROTO, 'PROTOBUF', [{ name: 'common/money.proto', subject: moneySubject, version: 1 }])
       await admin.setCompatibility('FULL', priceSubject)
+      await admin.register(eventSubject, JSON.stringify(EVENT_SCHEMA), 'JSON')
     } finally {
       admin.close()
     }
@@ -77,6 +85,7 @@ describe.runIf(hasRegistry())('schema registry browser', () => {
     await expect(registryPage.section.locator('[data-profile-picker] option:checked').textContent()).resolves.toBe('Local with registry')
     await registryPage.search(prefix)
     expect(await registryPage.subjects()).toEqual([
+      { subject: eventSubject, type: 'JSON', latest: 'v1' },
       { subject: moneySubject, type: 'PROTOBUF', latest: 'v1' },
       { subject: avroSubject, type: 'AVRO', latest: 'v2' },
       { subject: priceSubject, type: 'PROTOBUF', latest: 'v1' }
@@ -127,11 +136,46 @@ describe.runIf(hasRegistry())('schema registry browser', () => {
     await app.screenshot('registry-07-followed-reference')
   })
 
+  it('shows a JSON Schema and says how a table of it is read', async () => {
+    await registryPage.selectSubject(eventSubject)
+    expect(await registryPage.highlightedTokens('key')).toEqual(expect.arrayContaining(['"properties"', '"count"']))
+    await expect(registryPage.detail().locator('[data-open-table]').isEnabled()).resolves.toBe(true)
+    await expect(registryPage.detail().textContent()).resolves.toContain('columns from the schema\'s top-level properties')
+    await app.screenshot('registry-08-json-schema')
+  })
+
+  it('names the profile and the cause when the registry refuses the profile', async () => {
+    const profilesClient = connectProfiles(app.host.url)
+    try {
+      await profilesClient.save({
+        name: 'Registry without credentials',
+        bootstrapServers: bootstrap(),
+        securityProtocol: 'PLAINTEXT',
+        sasl: { mechanism: 'PLAIN', username: '' },
+        tls: { verifyHostname: true },
+        registry: { url: registryAuthUrl(), auth: { kind: 'none' } },
+        extraProperties: []
+      })
+    } finally {
+      profilesClient.close()
+    }
+    await registryPage.reopen()
+    await registryPage.pickProfile('Registry without credentials')
+    const error = await registryPage.subjectsError()
+    expect(error).toContain("Profile 'Registry without credentials'")
+    expect(error).toContain('HTTP 401')
+    expect(error).not.toContain(registryCredentials().password)
+    await app.screenshot('registry-09-unauthorized')
+    await registryPage.pickProfile('Local with registry')
+    await registryPage.search(prefix)
+    expect(await registryPage.subjects()).toHaveLength(4)
+  })
+
   it('opens the consume editor with the schema', async () => {
     await registryPage.selectSubject(avroSubject)
     await registryPage.openTableWithSchema()
     await app.page.locator('[data-section="tables"]').waitFor({ state: 'visible' })
     expect(await registryPage.activeSection()).toBe('tables')
-    await app.screenshot('registry-08-open-table')
+    await app.screenshot('registry-10-open-table')
   })
 })

@@ -48,6 +48,18 @@ export class RegistryPage {
     return this.section.locator('[data-profile-picker]').inputValue()
   }
 
+  /** Picks a profile by its name in the profile picker. */
+  async pickProfile(name: string): Promise<void> {
+    await this.section.locator('[data-profile-picker]').selectOption({ label: name })
+  }
+
+  /** The error shown instead of the subject list. */
+  async subjectsError(): Promise<string> {
+    const error = this.section.locator('[data-subjects-error]')
+    await error.waitFor()
+    return ((await error.textContent()) ?? '').trim()
+  }
+
   async search(text: string): Promise<void> {
     await this.section.locator('[data-subject-search]').fill(text)
   }
