@@ -64,6 +64,10 @@ export function profileToKafkaProperties(settings: ProfileSettings, secrets: Pro
   const { url, auth } = settings.registry
   if (present(url)) {
     props['schema.registry.url'] = url.trim()
+    if (present(settings.registry.caPem)) {
+      props['schema.registry.ssl.truststore.type'] = 'PEM'
+      props['schema.registry.ssl.truststore.certificates'] = settings.registry.caPem
+    }
     if (auth.kind === 'basic') {
       props['basic.auth.credentials.source'] = 'USER_INFO'
       props['basic.auth.user.info'] = `${auth.username}:${secrets.registryPassword ?? ''}`
@@ -107,7 +111,7 @@ export function splitSecrets(profile: ConnectionProfile): { stored: StoredProfil
     ...rest,
     sasl: { mechanism: sasl.mechanism, username: sasl.username },
     tls: withoutUndefined({ caPem: tls.caPem, clientCertPem: tls.clientCertPem, verifyHostname: tls.verifyHostname }),
-    registry: withoutUndefined({ url: registry.url, auth })
+    registry: withoutUndefined({ url: registry.url, caPem: registry.caPem, auth })
   }
   return { stored, secrets }
 }

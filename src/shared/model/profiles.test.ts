@@ -46,6 +46,16 @@ describe('profileToKafkaProperties', () => {
   })
 })
 
+describe('registry CA', () => {
+  it('trusts the profile registry CA (PEM) for the registry only, and only with a registry URL', () => {
+    const props = profileToKafkaProperties({ ...settings, securityProtocol: 'PLAINTEXT', registry: { url: 'https://r', caPem: 'REGCA', auth: { kind: 'none' } } }, {})
+    expect(props).toMatchObject({ 'schema.registry.ssl.truststore.type': 'PEM', 'schema.registry.ssl.truststore.certificates': 'REGCA' })
+    expect(props['ssl.truststore.certificates']).toBeUndefined()
+    const noUrl = profileToKafkaProperties({ ...settings, registry: { caPem: 'REGCA', auth: { kind: 'none' } } }, {})
+    expect(Object.keys(noUrl).some((k) => k.startsWith('schema.registry.'))).toBe(false)
+  })
+})
+
 describe('secrets split', () => {
   const full: ConnectionProfile = {
     ...settings,

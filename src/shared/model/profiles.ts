@@ -31,7 +31,8 @@ const RegistryAuthSettings = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('basic'), username: Text }),
   z.object({ kind: z.literal('bearer') })
 ])
-const RegistrySettings = z.object({ url: Text.optional(), auth: RegistryAuthSettings })
+/** `caPem`: the CA certificate(s) an https registry's certificate is checked against (instead of the system's). */
+const RegistrySettings = z.object({ url: Text.optional(), caPem: Pem.optional(), auth: RegistryAuthSettings })
 
 export const ProfileSettingsSchema = z.object({
   name: z.string().trim().min(1).max(200),
@@ -68,6 +69,7 @@ export const ConnectionProfileSchema = StoredProfileSchema.extend({
   tls: TlsSettings.extend({ clientKeyPem: Secret.optional(), keyPassword: Secret.optional() }),
   registry: z.object({
     url: Text.optional(),
+    caPem: Pem.optional(),
     auth: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('none') }),
       z.object({ kind: z.literal('basic'), username: Text, password: Secret.optional() }),
@@ -84,6 +86,7 @@ export const ProfileDtoSchema = StoredProfileSchema.extend({
   tls: TlsSettings.extend({ hasClientKey: z.boolean(), hasKeyPassword: z.boolean() }),
   registry: z.object({
     url: Text.optional(),
+    caPem: Pem.optional(),
     auth: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('none') }),
       z.object({ kind: z.literal('basic'), username: Text, hasPassword: z.boolean() }),
@@ -105,6 +108,7 @@ export const SaveProfileArgsSchema = ProfileSettingsSchema.extend({
   tls: TlsSettings.extend({ clientKeyPem: SecretChange, keyPassword: SecretChange }),
   registry: z.object({
     url: Text.optional(),
+    caPem: Pem.optional(),
     auth: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('none') }),
       z.object({ kind: z.literal('basic'), username: Text, password: SecretChange }),

@@ -28,7 +28,7 @@ export async function createEngineServer(settings: EngineWorkerSettings = {}): P
   server.register(views, viewsService)
   server.register(profiles, new ProfilesService(userData.profiles))
   server.register(topics, new TopicsService(userData.connections))
-  server.register(registry, new RegistryService(userData.connections))
+  server.register(registry, new RegistryService(userData.connections, { profileName: (id) => userData.profiles.get(id).name }))
   server.register(workspace, new WorkspaceService(new WorkspaceStore(userData.dir)))
   server.onDisconnect((connectionId) => {
     viewsService.disconnect(connectionId)

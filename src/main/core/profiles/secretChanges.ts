@@ -15,6 +15,7 @@ export function settingsOf(args: SaveProfileArgs): ProfileSettings {
   if (tls.caPem !== undefined) settings.tls.caPem = tls.caPem
   if (tls.clientCertPem !== undefined) settings.tls.clientCertPem = tls.clientCertPem
   if (registry.url !== undefined) settings.registry.url = registry.url
+  if (registry.caPem !== undefined) settings.registry.caPem = registry.caPem
   if (args.groupIdPrefix !== undefined) settings.groupIdPrefix = args.groupIdPrefix
   return settings
 }

@@ -167,6 +167,22 @@ describe('createRegistryClient: reads', () => {
     expect(await c.setCompatibility('NONE', 's')).toBe('NONE')
   })
 
+  it("tells a subject's own compatibility level from the inherited global one", async () => {
+    const r = await fake((req) => {
+      if (req.path === '/config') return { body: { compatibilityLevel: 'BACKWARD' } }
+      if (req.path === '/config/own') return { body: { compatibilityLevel: 'FULL' } }
+      if (req.path === '/config/echo') return { body: { compatibilityLevel: 'BACKWARD' } }
+      if (req.path === '/config/unset') return { status: 404, body: { error_code: 40408, message: 'no subject-level config' } }
+      if (req.path === '/config/gone') return { status: 404, body: { error_code: 40401, message: 'Subject not found' } }
+      return undefined
+    })
+    const c = client({ 'schema.registry.url': r.url })
+    expect(await c.getCompatibilitySetting('own')).toEqual({ level: 'FULL', source: 'subject' })
+    expect(await c.getCompatibilitySetting('echo')).toEqual({ level: 'BACKWARD', source: 'global' })
+    expect(await c.getCompatibilitySetting('unset')).toEqual({ level: 'BACKWARD', source: 'global' })
+    expect((await registryError(c.getCompatibilitySetting('gone'))).code).toBe('SUBJECT_NOT_FOUND')
+  })
+
   it('lists subjects', async () => {
     const r = await fake((req) => (req.path === '/subjects' ? { body: ['a', 'b'] } : undefined))
     expect(await client({ 'schema.registry.url': r.url }).listSubjects()).toEqual(['a', 'b'])

@@ -29,6 +29,15 @@ export const COMPATIBILITY_LEVELS = [
 ] as const
 export type CompatibilityLevel = (typeof COMPATIBILITY_LEVELS)[number]
 
+/** A subject's effective compatibility level and whether the subject sets it or inherits the global one. */
+export interface CompatibilitySetting {
+  level: CompatibilityLevel
+  source: 'subject' | 'global'
+}
+
+/** Confluent's "subject has no subject-level compatibility configured". */
+const SUBJECT_CONFIG_NOT_FOUND = 40408
+
 /** A reference from one schema to another (a Protobuf import, an Avro named type, a JSON $ref). */
 export interface SchemaReference {
   /** The name the referencing schema uses: the Protobuf import path, the Avro full name, the JSON $ref. */
@@ -83,6 +92,12 @@ export interface RegistryClient {
   getReferencedSchemas(references: readonly SchemaReference[]): Promise<ResolvedReference[]>
   /** The subject's compatibility level (falling back to the global one), or the global level without a subject. */
   getCompatibility(subject?: string): Promise<CompatibilityLevel>
+  /**
+   * The subject's own level, or the global one (source 'global') when the subject sets none. Registries
+   * that answer a subject's config with the global level (Apicurio) cannot tell the two apart: a subject
+   * level equal to the global one counts as inherited.
+   */
+  getCompatibilitySetting(subject: string): Promise<CompatibilitySetting>
   setCompatibility(level: CompatibilityLevel, subject?: string): Promise<CompatibilityLevel>
   /** Registers a schema under a subject (or finds it already there) and returns its id. */
   register(subject: string, schema: string, schemaType?: SchemaType, references?: readonly SchemaReference[]): Promise<number>
@@ -290,6 +305,29 @@ class HttpRegistryClient implements RegistryClient {
       if (typeof level !== 'string') throw this.badAnswer(ctx, 'a JSON object with compatibilityLevel')
       return level.toUpperCase()
     }) as Promise<CompatibilityLevel>
+  }
+
+  async getCompatibilitySetting(subject: string): Promise<CompatibilitySetting> {
+    checkSubject(subject)
+    const ctx: CallContext = { what: `the compatibility level of subject ${q(subject)}`, subject }
+    const own = this.uncached.get(`config-own\0${subject}`, async () => {
+      try {
+        return this.parseLevel(await this.call('GET', `/config/${encodeURIComponent(subject)}`, ctx), ctx)
+      } catch (err) {
+        if (err instanceof RegistryError && (err.errorCode === SUBJECT_CONFIG_NOT_FOUND || (err.status === 404 && (err.errorCode === undefined || err.errorCode === 404)))) return null
+        throw err
+      }
+    }) as Promise<CompatibilityLevel | null>
+    const [subjectLevel, globalLevel] = await Promise.all([own, this.getCompatibility()])
+    if (subjectLevel === null || subjectLevel === globalLevel) return { level: globalLevel, source: 'global' }
+    return { level: subjectLevel, source: 'subject' }
+  }
+
+  private parseLevel(body: unknown, ctx: CallContext): CompatibilityLevel {
+    const o = body as Record<string, unknown> | null
+    const level = o?.compatibilityLevel ?? o?.compatibility
+    if (typeof level !== 'string') throw this.badAnswer(ctx, 'a JSON object with compatibilityLevel')
+    return level.toUpperCase() as CompatibilityLevel
   }
 
   async setCompatibility(level: CompatibilityLevel, subject?: string): Promise<CompatibilityLevel> {

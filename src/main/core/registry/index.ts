@@ -6,6 +6,7 @@ export {
 } from './client'
 export type {
   CompatibilityLevel,
+  CompatibilitySetting,
   RegistryClient,
   RegistryClientOptions,
   RegistrySchema,
