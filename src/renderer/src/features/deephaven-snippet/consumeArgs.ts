@@ -1,7 +1,7 @@
 import type { OpenTableArgs } from '../../../../shared/model/tables'
 import type { Expr } from './ast'
 import { bindArguments, callOf, type TranslationContext } from './context'
-import { literal, PyDict, PyInt, pyTypeName } from './literals'
+import { literal, PyDict, PyInt, pyTypeName, type PyValue } from './literals'
 import { Unmappable } from './scope'
 import { translateSpec } from './specs'
 
@@ -63,29 +63,49 @@ export function translateConsumeCall(call: Extract<Expr, { kind: 'call' }>, ctx:
 }
 
 function kafkaProperties(expr: Expr, ctx: TranslationContext): Record<string, string | number | boolean | null> {
-  const value = literal(expr, ctx.scope)
-  if (!(value instanceof PyDict)) throw new Unmappable(expr, `kafka_config must be a dict of Kafka properties, not ${pyTypeName(value)}`)
+  const target = ctx.scope.deref(expr)
+  if (target.kind !== 'dict') {
+    const value = literal(target, ctx.scope)
+    throw new Unmappable(expr, `expected a dict of Kafka properties, not ${pyTypeName(value)}`)
+  }
   const properties: Record<string, string | number | boolean | null> = {}
-  for (const entry of value.entries) {
-    if (typeof entry.key !== 'string') {
-      ctx.report(entry.keyExpr, 'kafka_config: property names must be strings')
-      continue
+  for (const entry of target.entries) {
+    // Entry by entry, so one value Python must compute does not lose the others.
+    const values = ctx.attempt(() => ('spread' in entry ? spreadEntries(entry.spread, ctx) : [{ key: literal(entry.key, ctx.scope), value: entry.value, keyExpr: entry.key }]), 'kafka_config: ')
+    for (const { key, value, keyExpr } of values ?? []) {
+      if (typeof key !== 'string') {
+        ctx.report(keyExpr, 'kafka_config: property names must be strings')
+        continue
+      }
+      const shown = SECRET_KEY.test(key) ? `kafka_config['${key}']` : undefined
+      const property = ctx.attempt(() => propertyValue(key, value, ctx), 'kafka_config: ')
+      if (property === undefined && shown) ctx.unmapped[ctx.unmapped.length - 1]!.part = shown
+      if (property !== undefined) properties[key] = property
     }
-    const shown = SECRET_KEY.test(entry.key) ? `kafka_config['${entry.key}']` : undefined
-    if (entry.value instanceof PyInt) properties[entry.key] = entry.value.toJson()
-    else if (entry.value === null || ['string', 'number', 'boolean'].includes(typeof entry.value)) properties[entry.key] = entry.value as string | number | boolean | null
-    else {
-      ctx.report(entry.valueExpr, `kafka_config: '${entry.key}' must be a string, number or bool, not ${pyTypeName(entry.value)}`, shown)
-      continue
-    }
-    if (entry.value === null) ctx.note(`kafka_config: '${entry.key}' is None; it is passed on as an empty value (to drop a Deephaven column, set its name to "")`)
   }
   return properties
 }
 
+function spreadEntries(spread: Expr, ctx: TranslationContext): { key: PyValue; value: Expr; keyExpr: Expr }[] {
+  const value = literal(spread, ctx.scope)
+  if (!(value instanceof PyDict)) throw new Unmappable(spread, '`**` here does not unpack a dict')
+  return value.entries.map((entry) => ({ key: entry.key, value: entry.valueExpr, keyExpr: entry.keyExpr }))
+}
+
+function propertyValue(key: string, source: Expr, ctx: TranslationContext): string | number | boolean | null {
+  const value = literal(source, ctx.scope)
+  if (value instanceof PyInt) return value.toJson()
+  if (value === null) {
+    ctx.note(`kafka_config: '${key}' is None; it is passed on as an empty value (to drop a Deephaven column, set its name to "")`)
+    return null
+  }
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value
+  throw new Unmappable(source, `'${key}' must be a string, number or bool, not ${pyTypeName(value)}`)
+}
+
 function topicName(expr: Expr, ctx: TranslationContext): string {
   const value = literal(expr, ctx.scope)
-  if (typeof value !== 'string' || !value) throw new Unmappable(expr, `the topic must be a non-empty string, not ${pyTypeName(value)}`)
+  if (typeof value !== 'string' || !value) throw new Unmappable(expr, `expected a non-empty string, not ${pyTypeName(value)}`)
   return value
 }
 
@@ -93,7 +113,7 @@ function partitions(expr: Expr, ctx: TranslationContext): OpenTableArgs['partiti
   if (ctx.scope.qualifiedName(expr) === 'kc.ALL_PARTITIONS') return 'ALL'
   const value = literal(expr, ctx.scope)
   if (value === null) return 'ALL'
-  if (!Array.isArray(value)) throw new Unmappable(expr, `partitions must be a list of partition numbers, kc.ALL_PARTITIONS or None, not ${pyTypeName(value)}`)
+  if (!Array.isArray(value)) throw new Unmappable(expr, `expected a list of partition numbers, kc.ALL_PARTITIONS or None, not ${pyTypeName(value)}`)
   return value.map((item) => {
     if (!(item instanceof PyInt) || item.value < 0n || item.value > 2n ** 31n) throw new Unmappable(expr, 'every partition is a number from 0')
     return Number(item.value)
@@ -105,7 +125,7 @@ function offsets(expr: Expr, ctx: TranslationContext): OpenTableArgs['offsets'] 
   if (name && name in ALL_PARTITIONS_SEEK) return { '-1': ALL_PARTITIONS_SEEK[name]! }
   const target = ctx.scope.deref(expr)
   if (target.kind === 'const' && target.value === null) return { '-1': -2 }
-  if (target.kind !== 'dict') throw new Unmappable(expr, 'offsets must be kc.ALL_PARTITIONS_SEEK_TO_BEGINNING/_DONT_SEEK/_SEEK_TO_END or a dict of partition → offset')
+  if (target.kind !== 'dict') throw new Unmappable(expr, 'expected kc.ALL_PARTITIONS_SEEK_TO_BEGINNING / _DONT_SEEK / _SEEK_TO_END or a dict of partition → offset')
   const result: Record<string, number | string> = {}
   for (const entry of target.entries) {
     if ('spread' in entry) throw new Unmappable(entry.spread, '`**` in offsets is not read; write the partitions out')
@@ -145,5 +165,5 @@ function tableType(expr: Expr, ctx: TranslationContext): OpenTableArgs['tableTyp
     if (!(capacity instanceof PyInt) || capacity.value < 1n || capacity.value > 2n ** 31n) throw new Unmappable(capacityArg.value, 'the ring capacity is a whole number of rows from 1 to 2^31')
     return { kind: 'ring', capacity: Number(capacity.value) }
   }
-  throw new Unmappable(expr, 'table_type must be TableType.append(), TableType.blink() or TableType.ring(N)')
+  throw new Unmappable(expr, 'expected TableType.append(), TableType.blink() or TableType.ring(N)')
 }

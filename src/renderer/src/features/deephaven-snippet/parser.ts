@@ -155,7 +155,7 @@ class Parser {
   }
 
   /** Skips an expression up to the next comma or closing bracket at its own depth. */
-  private opaque(what: string): Expr {
+  private opaque(what: string, stopAtComma = true): Expr {
     const first = this.peek()
     let depth = 0
     let last = first
@@ -165,7 +165,7 @@ class Parser {
       else if (token.kind === 'op' && CLOSERS.has(token.text)) {
         if (depth === 0) break
         depth--
-      } else if (depth === 0 && token.kind === 'op' && (token.text === ',' || token.text === '=')) break
+      } else if (depth === 0 && stopAtComma && token.kind === 'op' && (token.text === ',' || token.text === '=')) break
       last = this.next()
     }
     return { kind: 'opaque', what, line: first.line, start: first.start, end: last.end }
@@ -212,13 +212,15 @@ class Parser {
       if (this.eatOp('.')) {
         const name = this.expectKind('name')
         expr = { kind: 'attr', object: expr, name: name.text, line: expr.line, start: expr.start, end: name.end }
-      } else if (this.eatOp('(')) {
+      } else if (this.isOp('(')) {
+        const open = this.next()
         const args = this.callArgs()
-        const close = this.expectOp(')')
+        const close = this.expectClose(open, ')')
         expr = { kind: 'call', callee: expr, args, line: expr.line, start: expr.start, end: close.end }
-      } else if (this.eatOp('[')) {
+      } else if (this.isOp('[')) {
+        const open = this.next()
         const index = this.exprList()
-        const close = this.expectOp(']')
+        const close = this.expectClose(open, ']')
         expr = { kind: 'subscript', object: expr, index, line: expr.line, start: expr.start, end: close.end }
       } else return expr
     }
@@ -249,7 +251,7 @@ class Parser {
   }
 
   private comprehensionRest(first: Expr): Expr {
-    const rest = this.opaque('a comprehension')
+    const rest = this.opaque('a comprehension', false)
     return { kind: 'opaque', what: 'a comprehension', line: first.line, start: first.start, end: rest.end }
   }
 
@@ -302,14 +304,14 @@ class Parser {
       const item = this.isOp('*') ? this.starred() : this.expr()
       if (this.isName('for')) {
         this.comprehensionRest(item)
-        const end = this.expectOp(close)
+        const end = this.expectClose(first, close)
         return { kind: 'opaque', what: 'a comprehension', line: first.line, start: first.start, end: end.end }
       }
       items.push(item)
       trailingComma = this.eatOp(',')
       if (!trailingComma) break
     }
-    const end = this.expectOp(close)
+    const end = this.expectClose(first, close)
     const span = { line: first.line, start: first.start, end: end.end }
     if (open === '[') return { kind: 'list', items, ...span }
     if (items.length === 1 && !trailingComma) return { ...items[0]!, ...span }
@@ -332,14 +334,14 @@ class Parser {
         const key = this.expr()
         if (this.isName('for')) {
           this.comprehensionRest(key)
-          const end = this.expectOp('}')
+          const end = this.expectClose(first, '}')
           return { kind: 'opaque', what: 'a comprehension', line: first.line, start: first.start, end: end.end }
         }
         if (this.eatOp(':')) {
           const value = this.expr()
           if (this.isName('for')) {
             this.comprehensionRest(value)
-            const end = this.expectOp('}')
+            const end = this.expectClose(first, '}')
             return { kind: 'opaque', what: 'a comprehension', line: first.line, start: first.start, end: end.end }
           }
           entries.push({ key, value })
@@ -347,7 +349,7 @@ class Parser {
       }
       if (!this.eatOp(',')) break
     }
-    const end = this.expectOp('}')
+    const end = this.expectClose(first, '}')
     const span = { line: first.line, start: first.start, end: end.end }
     if (items.length > 0 && entries.length > 0) this.fail('a `{...}` mixes dict entries and set items', first.line)
     return items.length > 0 ? { kind: 'set', items, ...span } : { kind: 'dict', entries, ...span }
@@ -395,6 +397,15 @@ class Parser {
   private expectOp(text: string): Token {
     if (!this.isOp(text)) this.fail(`expected \`${text}\` but found ${describe(this.peek())}`)
     return this.next()
+  }
+
+  /** A closing bracket; when the next line starts instead, the opening bracket is what is wrong. */
+  private expectClose(open: Token, close: string): Token {
+    if (this.isOp(close)) return this.next()
+    const next = this.peek()
+    const previous = this.tokens[this.pos - 1]!
+    if (next.line > open.line && previous.line < next.line) this.fail(`\`${open.text}\` opened here is not closed (or a comma is missing before line ${next.line})`, open.line)
+    return this.expectOp(close)
   }
 
   private expectName(text: string): Token {

@@ -33,7 +33,8 @@ export function translateDeephavenSnippet(text: string): SnippetTranslation {
   let consume: Call | undefined
   const resultNames = new Set<string>()
 
-  for (const stmt of parseSnippet(text)) {
+  const statements = parseSnippet(text)
+  for (const stmt of statements) {
     if (stmt.kind === 'error') {
       ctx.report(stmt, `not read as Python: ${stmt.reason}`, firstLine(ctx.text(stmt)))
       continue
@@ -64,7 +65,7 @@ export function translateDeephavenSnippet(text: string): SnippetTranslation {
     scope.apply(stmt)
   }
 
-  if (!consume) ctx.unmapped.push({ part: '', line: 1, reason: text.trim() ? 'no consume(...) call of deephaven.stream.kafka.consumer was found' : 'the snippet is empty' })
+  if (!consume) ctx.unmapped.push({ part: '', line: 1, reason: statements.length > 0 ? 'no consume(...) call of deephaven.stream.kafka.consumer was found' : 'the snippet is empty' })
   for (const name of scope.assumedNames) {
     if (!scope.isBound(name)) ctx.note(`\`${name}\` is not imported in the snippet; it is read as ${MODULE_OF_ASSUMED[name] ?? `Deephaven's ${name === 'kc' || name.endsWith('consumer') ? 'kafka consumer module' : name}`}`)
   }
