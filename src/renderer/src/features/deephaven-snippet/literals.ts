@@ -49,6 +49,10 @@ export function literal(expr: Expr, scope: Scope): PyValue {
       return callLiteral(target, scope)
     case 'opaque':
       throw new Unmappable(target, `${target.what} is Python code that needs Python to run`)
+    case 'subscript':
+      throw new Unmappable(target, 'this lookup happens when Python runs; write the value out')
+    case 'attr':
+      throw new Unmappable(target, `\`${scope.qualifiedName(target) ?? 'this'}\` is not a value the snippet defines`)
   }
   throw new Unmappable(target, 'this is computed when Python runs; write the value out')
 }
@@ -105,6 +109,15 @@ export function toJson(value: PyValue): unknown {
 }
 
 function parseNumber(target: Extract<Expr, { kind: 'num' }>): PyInt | number {
+  try {
+    return readNumber(target)
+  } catch (error) {
+    if (error instanceof Unmappable) throw error
+    throw new Unmappable(target, `\`${target.text}\` is not a number`)
+  }
+}
+
+function readNumber(target: Extract<Expr, { kind: 'num' }>): PyInt | number {
   const text = target.text.replace(/_/g, '')
   if (/[jJ]$/.test(text)) throw new Unmappable(target, 'a complex number is not a setting value')
   if (/^0[xX]/.test(text)) return new PyInt(BigInt(text))

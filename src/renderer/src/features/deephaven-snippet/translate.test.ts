@@ -226,7 +226,7 @@ print(t)
     expect(result.args.properties).toEqual({ 'group.id': 'g' })
     expect(result.args.tableType).toBeUndefined()
     expect(result.unmapped).toEqual([
-      { line: 4, part: 'os.environ["KAFKA"]', reason: 'kafka_config: this is computed when Python runs; write the value out' },
+      { line: 4, part: 'os.environ["KAFKA"]', reason: 'kafka_config: this lookup happens when Python runs; write the value out' },
       { line: 8, part: 'f"viewer-{host}"', reason: 'kafka_config: an f-string is filled in when Python runs; write the text out' },
       { line: 9, part: "kafka_config['sasl.jaas.config']", reason: 'kafka_config: `make_jaas(...)` runs when Python runs; its result is not known here' },
       { line: 14, part: '(lambda: kc.TableType.append())()', reason: 'table_type: expected TableType.append(), TableType.blink() or TableType.ring(N)' },
@@ -254,6 +254,10 @@ print(t)
     const result = translateDeephavenSnippet(`${KC}def orders():\n    return kc.consume({}, 'orders')\n`)
     expect(result.args.topic).toBe('orders')
     expect(result.unmapped).toEqual([{ part: 'def orders():', line: 3, reason: '`def` is not run; the lines inside it are read as if they stood alone' }])
+  })
+
+  it('names attribute values that are not settings', () => {
+    expect(withArgs('partitions=settings.partitions').unmapped[0]!.reason).toBe('partitions: `settings.partitions` is not a value the snippet defines')
   })
 
   it('names *args/**kwargs and unknown consume arguments', () => {
@@ -293,8 +297,40 @@ describe('translateDeephavenSnippet: malformed input', () => {
     expect(result.unmapped.find((u) => u.line === 3)).toMatchObject({ reason: 'not read as Python: `(` opened here is not closed (or a comma is missing before line 5)' })
   })
 
+  it('reports input nested too deeply instead of overflowing', () => {
+    const result = translateDeephavenSnippet(`x = ${'['.repeat(20_000)}${']'.repeat(20_000)}`)
+    expect(result.unmapped).toEqual([{ part: '', line: 1, reason: 'the snippet is nested too deeply to read' }])
+  })
+
+  it('names malformed numbers', () => {
+    expect(withArgs('partitions=[0x_]').unmapped[0]!.reason).toBe('partitions: `0x_` is not a number')
+  })
+
   it('never throws on arbitrary text', () => {
     const samples = ['kc.consume(', ')))', '{{{', '"""', "kc.consume(**{})", 'kc.consume(1, 2, 3, 4, 5, 6, 7, 8)', 'kc.consume(*[a])', '\\', 'a.b.c.(', '@@@', 'kc.consume({1: 2}, b"x")', 'kc.consume({}, "x", offsets={**{}})']
     for (const sample of samples) expect(() => translateDeephavenSnippet(sample)).not.toThrow()
+  })
+
+  it('never throws on any prefix of a full snippet, and always names something when it stops short', () => {
+    const full = `${KC}cfg = {'bootstrap.servers': "b:1", **{'x': 1}}
+t = kc.consume(cfg, '''t''', partitions=[0], offsets={0: kc.SEEK_TO_END}, key_spec=kc.avro_spec('s', '2'),
+    value_spec=kc.json_spec([('A', dht.int64)], mapping={'a': 'A'}), table_type=kc.TableType.ring(5)) \\
+    .update(['B = A'])  # trailing comment
+`
+    for (let end = 0; end <= full.length; end++) {
+      const result = translateDeephavenSnippet(full.slice(0, end))
+      expect(result.unmapped.length + Object.keys(result.args).length).toBeGreaterThan(0)
+    }
+    const result = translateDeephavenSnippet(full)
+    expect(result.unmapped).toEqual([{ part: '.update(...)', line: 6, reason: '.update(...) works on the table after consume; the editor has no equivalent' }])
+    expect(result.args).toEqual({
+      properties: { 'bootstrap.servers': 'b:1', x: 1 },
+      topic: 't',
+      partitions: [0],
+      offsets: { '0': -3 },
+      keySpec: { kind: 'avro', schema: 's', version: 2, framing: 'confluent' },
+      valueSpec: { kind: 'json', columns: [{ name: 'A', type: 'int64' }], mapping: { a: 'A' } },
+      tableType: { kind: 'ring', capacity: 5 }
+    })
   })
 })

@@ -27,6 +27,16 @@ const MODULE_OF_ASSUMED: Record<string, string> = { dht: 'deephaven.dtypes', dty
  * followed; everything else is named in `unmapped`. Never throws on bad input.
  */
 export function translateDeephavenSnippet(text: string): SnippetTranslation {
+  try {
+    return translate(text)
+  } catch (error) {
+    // A safety net (e.g. brackets nested thousands deep): bad input is reported, never thrown.
+    const reason = error instanceof RangeError ? 'the snippet is nested too deeply to read' : 'the snippet could not be read'
+    return { args: {}, unmapped: [{ part: '', line: 1, reason }], notes: [] }
+  }
+}
+
+function translate(text: string): SnippetTranslation {
   const scope = new Scope()
   const ctx = new TranslationContext(text, scope)
   let args: Partial<OpenTableArgs> = {}
