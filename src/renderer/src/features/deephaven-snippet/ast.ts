@@ -44,3 +44,36 @@ export type Stmt = Span &
     | { kind: 'pass' }
     | { kind: 'error'; reason: string }
   )
+
+/** Calls `visit` on an expression and every expression inside it. */
+export function forEachNode(expr: Expr, visit: (node: Expr) => void): void {
+  visit(expr)
+  switch (expr.kind) {
+    case 'attr':
+      return forEachNode(expr.object, visit)
+    case 'call':
+      forEachNode(expr.callee, visit)
+      return expr.args.forEach((arg) => forEachNode(arg.value, visit))
+    case 'subscript':
+      forEachNode(expr.object, visit)
+      return forEachNode(expr.index, visit)
+    case 'dict':
+      return expr.entries.forEach((entry) => ('spread' in entry ? forEachNode(entry.spread, visit) : (forEachNode(entry.key, visit), forEachNode(entry.value, visit))))
+    case 'list':
+    case 'tuple':
+    case 'set':
+      return expr.items.forEach((item) => forEachNode(item, visit))
+    case 'unary':
+      return forEachNode(expr.operand, visit)
+    case 'binary':
+      forEachNode(expr.left, visit)
+      return forEachNode(expr.right, visit)
+  }
+}
+
+/** The expressions a statement holds. */
+export function statementExprs(stmt: Stmt): Expr[] {
+  if (stmt.kind === 'assign') return [...stmt.targets, stmt.value]
+  if (stmt.kind === 'expr') return [stmt.expr]
+  return []
+}

@@ -78,8 +78,7 @@ function kafkaProperties(expr: Expr, ctx: TranslationContext): Record<string, st
         continue
       }
       const shown = SECRET_KEY.test(key) ? `kafka_config['${key}']` : undefined
-      const property = ctx.attempt(() => propertyValue(key, value, ctx), 'kafka_config: ')
-      if (property === undefined && shown) ctx.unmapped[ctx.unmapped.length - 1]!.part = shown
+      const property = ctx.attempt(() => propertyValue(key, value, ctx), 'kafka_config: ', shown)
       if (property !== undefined) properties[key] = property
     }
   }

@@ -31,13 +31,16 @@ export class TranslationContext {
     this.unmapped.push({ part, line: at.line, reason })
   }
 
-  /** Runs one mapping step; an Unmappable it throws is reported and the step yields undefined. */
-  attempt<T>(step: () => T, prefix = ''): T | undefined {
+  /**
+   * Runs one mapping step; an Unmappable it throws is reported (reason after `prefix`, shown as `part` when
+   * given, e.g. to keep a secret value off the screen) and the step yields undefined.
+   */
+  attempt<T>(step: () => T, prefix = '', part?: string): T | undefined {
     try {
       return step()
     } catch (error) {
       if (!(error instanceof Unmappable)) throw error
-      this.report(error.expr, prefix + error.reason)
+      this.report(error.expr, prefix + error.reason, part)
       return undefined
     }
   }

@@ -83,6 +83,7 @@ function binaryLiteral(target: Extract<Expr, { kind: 'binary' }>, scope: Scope):
   const left = literal(target.left, scope)
   const right = literal(target.right, scope)
   if (typeof left === 'string' && typeof right === 'string' && target.op === '+') return left + right
+  if (Array.isArray(left) && Array.isArray(right) && target.op === '+') return [...left, ...right]
   if (left instanceof PyInt && right instanceof PyInt) {
     if (target.op === '+') return new PyInt(left.value + right.value)
     if (target.op === '-') return new PyInt(left.value - right.value)

@@ -1,4 +1,4 @@
-import type { Expr, Stmt } from './ast'
+import { forEachNode, statementExprs, type Expr, type Stmt } from './ast'
 
 // What names mean at a point of the snippet: imported modules (for aliases such as `kc` or `dht`) and
 // variables assigned earlier at the top level. Deephaven module paths are folded to two short prefixes:
@@ -57,11 +57,15 @@ export class Unmappable extends Error {
 
 export class Scope {
   private readonly bindings = new Map<string, Binding>()
+  /** The names as they were when each statement ran: `x = [x]` refers to the earlier `x`, as in Python. */
+  private readonly bindingsAt = new WeakMap<Expr, ReadonlyMap<string, Binding>>()
   private readonly starModules: string[] = []
   /** Names read by convention because nothing in the snippet binds them. */
   readonly assumedNames = new Set<string>()
 
   apply(stmt: Stmt): void {
+    const before = new Map(this.bindings)
+    for (const expr of statementExprs(stmt)) forEachNode(expr, (node) => this.bindingsAt.set(node, before))
     if (stmt.kind === 'import') {
       for (const { module, alias } of stmt.modules) {
         if (alias) this.bindings.set(alias, { kind: 'module', path: module })
@@ -86,7 +90,7 @@ export class Scope {
     const seen = new Set<string>()
     let current = expr
     while (current.kind === 'name') {
-      const binding = this.bindings.get(current.id)
+      const binding = this.lookup(current)
       if (binding?.kind !== 'value' || seen.has(current.id)) return current
       seen.add(current.id)
       current = binding.expr
@@ -102,7 +106,7 @@ export class Scope {
       return object === undefined ? undefined : canonical(`${object}.${target.name}`)
     }
     if (target.kind !== 'name') return undefined
-    const binding = this.bindings.get(target.id)
+    const binding = this.lookup(target)
     if (binding?.kind === 'module') return canonical(binding.path)
     if (binding) return undefined
     for (const module of this.starModules) {
@@ -112,6 +116,10 @@ export class Scope {
     const conventional = CONVENTIONAL_ROOTS[target.id] ?? (CONSUMER_EXPORTS.has(target.id) ? `kc.${target.id}` : undefined)
     if (conventional) this.assumedNames.add(target.id)
     return conventional ?? target.id
+  }
+
+  private lookup(name: Extract<Expr, { kind: 'name' }>): Binding | undefined {
+    return (this.bindingsAt.get(name) ?? this.bindings).get(name.id)
   }
 
   isBound(name: string): boolean {

@@ -72,6 +72,18 @@ t = kc.consume(config, TOPIC, value_spec=value)
     expect(result.args.topic).toBe('second')
   })
 
+  it('reads a variable defined from its own earlier value, as Python does', () => {
+    const result = translateDeephavenSnippet(`${KC}cfg = {'a': '1'}\ncfg = {**cfg, 'b': '2'}\nparts = [0]\nparts = parts + [1]\nt = kc.consume(cfg, 'x', partitions=parts)`)
+    expect(result.unmapped).toEqual([])
+    expect(result.args.properties).toEqual({ a: '1', b: '2' })
+    expect(result.args.partitions).toEqual([0, 1])
+  })
+
+  it('names a variable that refers to itself', () => {
+    const result = translateDeephavenSnippet(`${KC}x = x.y\nt = kc.consume({}, x)`)
+    expect(result.unmapped).toEqual([{ part: 'x.y', line: 3, reason: 'topic: `x.y` is not a value the snippet defines' }])
+  })
+
   it('names variables the snippet does not define', () => {
     const result = translateDeephavenSnippet(`${KC}t = kc.consume(config, 'x')`)
     expect(result.args.properties).toBeUndefined()

@@ -1,5 +1,5 @@
 import type { OpenTableArgs } from '../../../../shared/model/tables'
-import type { Expr } from './ast'
+import { forEachNode, type Expr } from './ast'
 import { TranslationContext, type UnmappedPart } from './context'
 import { translateConsumeCall } from './consumeArgs'
 import { parseSnippet } from './parser'
@@ -84,7 +84,7 @@ function translate(text: string): SnippetTranslation {
 
 function findConsumeCall(expr: Expr, scope: Scope): Call | undefined {
   let found: Call | undefined
-  walk(expr, (node) => {
+  forEachNode(expr, (node) => {
     if (!found && node.kind === 'call' && CONSUME_FUNCTIONS.has(scope.qualifiedName(node.callee) ?? '')) found = node
   })
   return found
@@ -110,33 +110,8 @@ function reportSurroundings(root: Expr, call: Call, ctx: TranslationContext): vo
 
 function usesAny(expr: Expr, names: ReadonlySet<string>): boolean {
   let used = false
-  if (names.size > 0) walk(expr, (node) => (used ||= node.kind === 'name' && names.has(node.id)))
+  if (names.size > 0) forEachNode(expr, (node) => (used ||= node.kind === 'name' && names.has(node.id)))
   return used
-}
-
-function walk(expr: Expr, visit: (node: Expr) => void): void {
-  visit(expr)
-  switch (expr.kind) {
-    case 'attr':
-      return walk(expr.object, visit)
-    case 'call':
-      walk(expr.callee, visit)
-      return expr.args.forEach((arg) => walk(arg.value, visit))
-    case 'subscript':
-      walk(expr.object, visit)
-      return walk(expr.index, visit)
-    case 'dict':
-      return expr.entries.forEach((entry) => ('spread' in entry ? walk(entry.spread, visit) : (walk(entry.key, visit), walk(entry.value, visit))))
-    case 'list':
-    case 'tuple':
-    case 'set':
-      return expr.items.forEach((item) => walk(item, visit))
-    case 'unary':
-      return walk(expr.operand, visit)
-    case 'binary':
-      walk(expr.left, visit)
-      return walk(expr.right, visit)
-  }
 }
 
 function firstLine(text: string): string {
