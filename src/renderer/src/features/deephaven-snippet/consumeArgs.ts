@@ -8,7 +8,7 @@ import { translateSpec } from './specs'
 // The arguments of kc.consume(...) as openTable arguments. Arguments the snippet leaves out get Deephaven's
 // defaults (they differ from the editor's), and the user is told which.
 
-export const CONSUME_PARAMS = ['kafka_config', 'topic', 'partitions', 'offsets', 'key_spec', 'value_spec', 'table_type'] as const
+const CONSUME_PARAMS = ['kafka_config', 'topic', 'partitions', 'offsets', 'key_spec', 'value_spec', 'table_type'] as const
 
 /** consume()'s seek constants (src/main/core/api/seek.ts). */
 const SEEK: Record<string, number> = { 'kc.SEEK_TO_BEGINNING': -1, 'kc.DONT_SEEK': -2, 'kc.SEEK_TO_END': -3 }

@@ -42,7 +42,7 @@ t = consume({}, 'x', key_spec=KVS.IGNORE, value_spec=ss('V', float32))`)
     const result = translateDeephavenSnippet("kc.consume({'bootstrap.servers': 'b'}, 't', value_spec=kc.simple_spec('V', dht.string))")
     expect(result.unmapped).toEqual([])
     expect(result.args.valueSpec).toEqual({ kind: 'simple', columnName: 'V', type: 'string' })
-    expect(result.notes).toEqual(expect.arrayContaining([expect.stringContaining('`kc` is not imported'), expect.stringContaining('`dht` is not imported in the snippet; it is read as deephaven.dtypes')]))
+    expect(result.notes).toEqual(expect.arrayContaining(['`kc` is not imported in the snippet; it is read as deephaven.stream.kafka.consumer', expect.stringContaining('`dht` is not imported in the snippet; it is read as deephaven.dtypes')]))
   })
 
   it('does not take a call of another module for consume', () => {

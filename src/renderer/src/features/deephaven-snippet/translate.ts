@@ -19,7 +19,13 @@ export interface SnippetTranslation {
 type Call = Extract<Expr, { kind: 'call' }>
 
 const CONSUME_FUNCTIONS = new Set(['kc.consume', 'kc.consume_to_partitioned_table'])
-const MODULE_OF_ASSUMED: Record<string, string> = { dht: 'deephaven.dtypes', dtypes: 'deephaven.dtypes' }
+const ASSUMED_MEANING: Record<string, string> = {
+  kc: 'deephaven.stream.kafka.consumer',
+  kafka_consumer: 'deephaven.stream.kafka.consumer',
+  consumer: 'deephaven.stream.kafka.consumer',
+  dht: 'deephaven.dtypes',
+  dtypes: 'deephaven.dtypes'
+}
 
 /**
  * Reads a Python snippet that calls Deephaven's kafka consumer `consume(...)` and returns the equivalent
@@ -46,11 +52,11 @@ function translate(text: string): SnippetTranslation {
   const statements = parseSnippet(text)
   for (const stmt of statements) {
     if (stmt.kind === 'error') {
-      ctx.report(stmt, `not read as Python: ${stmt.reason}`, firstLine(ctx.text(stmt)))
+      ctx.report(stmt, `not read as Python: ${stmt.reason}`)
       continue
     }
     if (stmt.kind === 'header') {
-      ctx.report(stmt, `\`${stmt.keyword}\` is not run; the lines inside it are read as if they stood alone`, firstLine(ctx.text(stmt)))
+      ctx.report(stmt, `\`${stmt.keyword}\` is not run; the lines inside it are read as if they stood alone`)
       continue
     }
     if (stmt.kind === 'assign' || stmt.kind === 'expr') {
@@ -77,7 +83,7 @@ function translate(text: string): SnippetTranslation {
 
   if (!consume) ctx.unmapped.push({ part: '', line: 1, reason: statements.length > 0 ? 'no consume(...) call of deephaven.stream.kafka.consumer was found' : 'the snippet is empty' })
   for (const name of scope.assumedNames) {
-    if (!scope.isBound(name)) ctx.note(`\`${name}\` is not imported in the snippet; it is read as ${MODULE_OF_ASSUMED[name] ?? `Deephaven's ${name === 'kc' || name.endsWith('consumer') ? 'kafka consumer module' : name}`}`)
+    if (!scope.isBound(name)) ctx.note(`\`${name}\` is not imported in the snippet; it is read as ${ASSUMED_MEANING[name] ?? `deephaven.stream.kafka.consumer.${name}`}`)
   }
   return { args, unmapped: [...ctx.unmapped].sort((a, b) => a.line - b.line), notes: ctx.notes }
 }
@@ -112,8 +118,4 @@ function usesAny(expr: Expr, names: ReadonlySet<string>): boolean {
   let used = false
   if (names.size > 0) forEachNode(expr, (node) => (used ||= node.kind === 'name' && names.has(node.id)))
   return used
-}
-
-function firstLine(text: string): string {
-  return text.split('\n')[0]!
 }
