@@ -66,6 +66,13 @@ describe('Test connection against the real broker', () => {
       expect(unsaved.authentication.failure).toBe('SASL')
     })
 
+    it('a SASL profile without its password (imported, say) is a CONFIG failure that says so', async () => {
+      const [s] = sasl('')
+      const report = await runConnectionTest(s, {})
+      expect(report.kafka).toMatchObject({ status: 'failed', failure: 'CONFIG' })
+      expect(report.kafka.detail).toBe('The profile has no SASL password: enter it, then test again.')
+    })
+
     it('SSL without the CA fails as TLS within seconds', async () => {
       const report = await runConnectionTest(settings({ bootstrapServers: bootstrap('SSL'), securityProtocol: 'SSL', tls: { verifyHostname: true } }), {})
       expect(report.kafka).toMatchObject({ status: 'failed', failure: 'TLS' })

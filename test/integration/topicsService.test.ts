@@ -75,6 +75,18 @@ describe('TopicsService against the real broker', () => {
     expect((error as Error).message).toMatch(/127\.0\.0\.1:1.*'Nowhere'.*REFUSED/)
   })
 
+  it('the admin pool keeps one admin per profile, replaces it when the properties change and closes it when idle', async () => {
+    const pool = new AdminPool(200)
+    const props = { 'bootstrap.servers': bootstrap('PLAINTEXT') }
+    const first = await pool.use('p', props, async ({ admin }) => admin)
+    expect(await pool.use('p', props, async ({ admin }) => admin)).toBe(first)
+    const changed = await pool.use('p', { ...props, 'client.id': 'other' }, async ({ admin }) => admin)
+    expect(changed).not.toBe(first)
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    expect(await pool.use('p', { ...props, 'client.id': 'other' }, async ({ admin }) => admin)).not.toBe(changed)
+    await pool.closeAll()
+  })
+
   it.runIf(hasSecuredListeners())('reads through a SASL profile, and the error never holds its password', async () => {
     const good = await store.save(
       args({ bootstrapServers: bootstrap('SASL_PLAINTEXT'), securityProtocol: 'SASL_PLAINTEXT', sasl: { mechanism: 'PLAIN', username: SASL_USER.username, password: SASL_USER.password } })

@@ -1,5 +1,5 @@
 import type { ConnectionFailureKind, ConnectionReport } from '../../../shared/model/connectionTest'
-import { profileToKafkaProperties, type ProfileSecrets, type ProfileSettings } from '../../../shared/model/profiles'
+import { missingSecrets, profileToKafkaProperties, type ProfileSecrets, type SecretField, type ProfileSettings } from '../../../shared/model/profiles'
 import { translateKafkaConfig, type TranslatedConfig } from '../kafka/config'
 import { classifyFailure } from './classifyFailure'
 import { probeKafka, type KafkaFindings } from './kafkaProbe'
@@ -9,6 +9,21 @@ import { probeRegistry } from './registryProbe'
 import { redactSecrets } from './redactSecrets'
 
 type Check = ConnectionReport['kafka']
+
+const SECRET_NAMES: Record<SecretField, string> = {
+  saslPassword: 'SASL password',
+  tlsClientKeyPem: 'TLS client key',
+  tlsKeyPassword: 'TLS key password',
+  registryPassword: 'registry password',
+  registryToken: 'registry token'
+}
+
+/** A failed check when credentials the settings need are not there (a profile imported without them, say). */
+function missingCheck(missing: SecretField[], fields: SecretField[], failure: ConnectionFailureKind): Check | null {
+  const absent = missing.filter((f) => fields.includes(f))
+  if (absent.length === 0) return null
+  return { status: 'failed', failure, detail: `The profile has no ${absent.map((f) => SECRET_NAMES[f]).join(' or ')}: enter it, then test again.` }
+}
 
 export interface ConnectionTestOptions {
   /** Budget of each step (resolve, connect, handshake, request), ms. Default 5000. */
@@ -70,17 +85,20 @@ export async function runConnectionTest(settings: ProfileSettings, secrets: Prof
   const started = Date.now()
   const stepMs = options.stepTimeoutMs ?? 5_000
   const properties = profileToKafkaProperties(settings, secrets)
+  const missing = missingSecrets(settings, secrets)
   const registryCheck = probeRegistry(properties, stepMs)
   let outcome: KafkaOutcome | null = null
-  let kafka: Check
-  try {
-    const translated = translateKafkaConfig(properties)
-    outcome = await reachKafka(translated, stepMs)
-    kafka = kafkaCheck(outcome)
-  } catch (e) {
-    kafka = { status: 'failed', failure: 'CONFIG', detail: `The Kafka settings are invalid: ${(e as Error).message}` }
+  let kafka = missingCheck(missing, ['saslPassword', 'tlsClientKeyPem'], 'CONFIG')
+  if (kafka === null) {
+    try {
+      const translated = translateKafkaConfig(properties)
+      outcome = await reachKafka(translated, stepMs)
+      kafka = kafkaCheck(outcome)
+    } catch (e) {
+      kafka = { status: 'failed', failure: 'CONFIG', detail: `The Kafka settings are invalid: ${(e as Error).message}` }
+    }
   }
-  const registry = await registryCheck
+  const registry = missingCheck(missing, ['registryPassword', 'registryToken'], 'REGISTRY') ?? (await registryCheck)
   const authentication = authenticationCheck(settings, outcome)
   const findings = outcome?.ok === true ? outcome.findings : null
   const hide = (check: Check): Check => ({ ...check, detail: redactSecrets(check.detail, secrets) })
