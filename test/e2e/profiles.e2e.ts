@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTopic, hasSecuredListeners, produce, services, uniqueTopic } from '../support/testEnv'
+import { createTopic, hasRegistry, hasSecuredListeners, produce, registryAuthUrl, registryCredentials, services, uniqueTopic } from '../support/testEnv'
 import { openApp, type AppSession } from './support/appPage'
 import { ProfilesPage } from './support/profilesPage'
 
@@ -62,6 +62,21 @@ describe.runIf(hasSecuredListeners())('connection profiles and the topic browser
     expect(report.checks.authentication).toMatchObject({ status: 'failed', failure: 'SASL' })
     expect(await app.page.locator('.connection-report').textContent()).not.toContain('definitely-wrong-pw')
     await profiles.setPassword('')
+  })
+
+  it.runIf(hasRegistry())('checks the schema registry: a wrong password is a REGISTRY failure, the right one works', async () => {
+    const { username, password } = registryCredentials()
+    await profiles.setRegistry(registryAuthUrl(), { username, password: 'wrong-registry-pw' })
+    const bad = await profiles.testConnection()
+    await app.screenshot('profiles-3b-registry-wrong-password')
+    expect(bad.checks.kafka?.status).toBe('ok')
+    expect(bad.checks.registry).toMatchObject({ status: 'failed', failure: 'REGISTRY' })
+    expect(bad.checks.registry?.detail).not.toContain('wrong-registry-pw')
+    await profiles.setRegistry(registryAuthUrl(), { username, password })
+    const good = await profiles.testConnection()
+    expect(good.ok).toBe(true)
+    expect(good.checks.registry?.status).toBe('ok')
+    await profiles.setRegistry('')
   })
 
   it('keeps the profiles file free of secrets and the secrets file private', () => {

@@ -61,6 +61,17 @@ export class ProfilesPage {
     }
   }
 
+  /** The registry URL with basic auth (or none without a user name). */
+  async setRegistry(url: string, basic?: { username: string; password: string }): Promise<void> {
+    const e = this.editor
+    await e.locator('input[name=registryUrl]').fill(url)
+    await e.locator(`input[name=registryAuth][value=${basic ? 'basic' : 'none'}]`).check({ force: true })
+    if (basic) {
+      await e.locator('input[name=registryUsername]').fill(basic.username)
+      await e.locator('input[name=registryPassword]').fill(basic.password)
+    }
+  }
+
   async setPassword(password: string): Promise<void> {
     await this.editor.locator('input[name=saslPassword]').fill(password)
   }
