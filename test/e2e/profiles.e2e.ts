@@ -124,4 +124,17 @@ describe.runIf(hasSecuredListeners())('connection profiles and the topic browser
     expect(await app.page.locator('.tab.open-tab').getAttribute('aria-selected')).toBe('true')
     await app.screenshot('profiles-7-open-table')
   })
+
+  it('an SSL profile fails as TLS without the CA and connects with the CA loaded from a file', async () => {
+    await app.page.click('[data-rail="connections"]')
+    await profiles.newProfile()
+    await profiles.fill({ name: 'Local SSL', bootstrap: services().bootstrap.SSL ?? '', securityProtocol: 'SSL' })
+    const untrusted = await profiles.testConnection()
+    expect(untrusted.checks.kafka).toMatchObject({ status: 'failed', failure: 'TLS' })
+    const caFile = services().tls?.caCert ?? ''
+    expect(await profiles.pemFromFile('caPem', caFile)).toBe(readFileSync(caFile, 'utf8'))
+    const trusted = await profiles.testConnection()
+    await app.screenshot('profiles-8-ssl-ca-from-file')
+    expect(trusted.checks.kafka?.status).toBe('ok')
+  })
 })

@@ -72,6 +72,14 @@ export class ProfilesPage {
     }
   }
 
+  /** Loads a PEM field (caPem, clientCertPem) from a file through its "From file…" input. */
+  async pemFromFile(name: string, path: string): Promise<string> {
+    await this.editor.locator(`input[name=${name}-file]`).setInputFiles(path)
+    const area = this.editor.locator(`textarea[name=${name}]`)
+    await this.page.waitForFunction((el) => (el as { value: string }).value !== '', await area.elementHandle())
+    return area.inputValue()
+  }
+
   async setPassword(password: string): Promise<void> {
     await this.editor.locator('input[name=saslPassword]').fill(password)
   }
@@ -93,9 +101,11 @@ export class ProfilesPage {
 
   /** Clicks Test connection and reads the report once it is shown. */
   async testConnection(): Promise<ReportView> {
+    const runs = Number((await this.editor.getAttribute('data-test-runs')) ?? '0')
     await this.editor.locator('[data-action="test"]').click()
+    await this.page.locator(`[data-editor="profile"][data-test-runs="${runs + 1}"]`).waitFor({ timeout: 20_000 })
     const report = this.page.locator('.connection-report')
-    await report.waitFor({ timeout: 20_000 })
+    await report.waitFor()
     const checks: ReportView['checks'] = {}
     for (const li of await report.locator('[data-check]').all()) {
       const id = (await li.getAttribute('data-check')) ?? ''
