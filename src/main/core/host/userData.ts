@@ -22,5 +22,5 @@ export async function openUserData(settings: EngineWorkerSettings): Promise<User
     ? new KeyedSecretCipher(settings.secretKey, settings.secretStorage ?? 'Secrets are encrypted with a key kept by this app.')
     : new FileSecretCipher()
   const profiles = await ProfileStore.open(join(dir, 'profiles'), cipher)
-  return { dir, profiles, connections: { kafkaProperties: (id) => profiles.kafkaProperties(id) } }
+  return { dir, profiles, connections: { kafkaProperties: (id) => profiles.kafkaProperties(id), profileName: (id) => profiles.get(id).name } }
 }

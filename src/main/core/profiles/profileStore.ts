@@ -76,6 +76,15 @@ export class ProfileStore {
     return profileToKafkaProperties(this.find(id), this.secretsOf(id))
   }
 
+  /**
+   * The settings and secrets a save would produce, without saving: secrets left out come from the stored
+   * profile `args.id` (for testing a connection with unsaved edits).
+   */
+  resolve(args: SaveProfileArgs): { settings: ProfileSettings; secrets: ProfileSecrets } {
+    const current = args.id === undefined ? {} : this.secretsOf(this.find(args.id).id)
+    return { settings: settingsOf(args), secrets: applySecretChanges(current, args) }
+  }
+
   /** Creates a profile when `args.id` is absent, otherwise updates it. */
   save(args: SaveProfileArgs): Promise<ProfileDto> {
     return args.id === undefined ? this.create(args) : this.update(args.id, args)

@@ -1,13 +1,16 @@
 import type { profiles } from '../../../shared/contracts/profiles'
 import type { ImplOf } from '../../../shared/ipc/contract'
-import { AppError } from '../../../shared/ipc/errors'
 import type { ConnectionReport } from '../../../shared/model/connectionTest'
 import type { SaveProfileArgs } from '../../../shared/model/profiles'
+import { runConnectionTest, type ConnectionTestOptions } from '../connectionTest'
 import type { ProfileStore } from '../profiles/profileStore'
 
 /** The profiles contract over a ProfileStore (open it with `ProfileStore.open(dir, cipher)`). */
 export class ProfilesService implements ImplOf<typeof profiles> {
-  constructor(private readonly store: ProfileStore) {}
+  constructor(
+    private readonly store: ProfileStore,
+    private readonly connectionTestOptions: ConnectionTestOptions = {}
+  ) {}
 
   listProfiles() {
     return { profiles: this.store.list(), secretStorage: this.store.secretStorage, warnings: [...this.store.warnings] }
@@ -37,7 +40,8 @@ export class ProfilesService implements ImplOf<typeof profiles> {
     return this.store.importJson(json)
   }
 
-  testConnection(_args: SaveProfileArgs): Promise<ConnectionReport> {
-    return Promise.reject(new AppError('NOT_IMPLEMENTED', 'Test connection is not implemented yet'))
+  testConnection(args: SaveProfileArgs): Promise<ConnectionReport> {
+    const { settings, secrets } = this.store.resolve(args)
+    return runConnectionTest(settings, secrets, this.connectionTestOptions)
   }
 }

@@ -1,20 +1,38 @@
+import type { Admin } from 'kafkajs'
 import type { topics } from '../../../shared/contracts/topics'
 import type { ImplOf } from '../../../shared/ipc/contract'
-import { AppError } from '../../../shared/ipc/errors'
 import type { TopicDetails, TopicSummary } from '../../../shared/model/topics'
 import type { ConnectionResolver } from '../profiles/connectionResolver'
+import { AdminPool, describeTopicDetails, listTopicSummaries, toTopicsError } from '../topics'
 
-/** The topic browser's data, read with the admin API over a profile's connection. */
+/** The topic browser's data, read with the admin API over a profile's connection (one cached admin per profile). */
 export class TopicsService implements ImplOf<typeof topics> {
-  constructor(private readonly connections: ConnectionResolver) {}
+  constructor(
+    private readonly connections: ConnectionResolver,
+    private readonly admins = new AdminPool()
+  ) {}
 
-  listTopics({ profileId }: { profileId: string }): Promise<{ topics: TopicSummary[] }> {
-    void this.connections.kafkaProperties(profileId)
-    return Promise.reject(new AppError('NOT_IMPLEMENTED', 'The topic browser is not implemented yet'))
+  async listTopics({ profileId }: { profileId: string }): Promise<{ topics: TopicSummary[] }> {
+    return { topics: await this.withAdmin(profileId, undefined, (admin) => listTopicSummaries(admin)) }
   }
 
-  describeTopic({ profileId }: { profileId: string; topic: string }): Promise<TopicDetails> {
-    void this.connections.kafkaProperties(profileId)
-    return Promise.reject(new AppError('NOT_IMPLEMENTED', 'The topic browser is not implemented yet'))
+  describeTopic({ profileId, topic }: { profileId: string; topic: string }): Promise<TopicDetails> {
+    return this.withAdmin(profileId, topic, (admin) => describeTopicDetails(admin, topic))
+  }
+
+  /** Closes every cached admin client. */
+  close(): Promise<void> {
+    return this.admins.closeAll()
+  }
+
+  private async withAdmin<T>(profileId: string, topic: string | undefined, work: (admin: Admin) => Promise<T>): Promise<T> {
+    const properties = this.connections.kafkaProperties(profileId)
+    const profileName = this.connections.profileName?.(profileId) ?? profileId
+    let brokers: readonly string[] = []
+    try {
+      return await this.admins.use(profileId, properties, (lease) => work(lease.admin), (b) => (brokers = b))
+    } catch (e) {
+      throw toTopicsError(e, { profileName, brokers, ...(topic === undefined ? {} : { topic }) })
+    }
   }
 }
