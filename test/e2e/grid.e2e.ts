@@ -142,8 +142,13 @@ describe('copying', () => {
     await session.page.waitForTimeout(100)
     const far = (await firstVisibleRow()) + 2
     await tab.clickRowNumber(far, { shift: true })
+    const viewportsBefore = viewportCalls().length
+    const readsBefore = host.fake.callsOf('readRows').length
     const lines = (await tab.copy()).split('\n')
     expect(lines).toHaveLength(100_000)
+    // a copy reads rows without moving the grid's viewport
+    expect(host.fake.callsOf('readRows').length - readsBefore).toBeGreaterThanOrEqual(50)
+    expect(viewportCalls().length).toBe(viewportsBefore)
     expect(lines[0].split('\t')[1]).toBe('0')
     expect(lines[99_999].split('\t')[1]).toBe('99999')
     expect(await tab.notice()).toContain('the first 100,000')

@@ -113,6 +113,11 @@ describe('tables over the engine worker', () => {
     await waitFor(() => pushed?.rowCount === 1003, 'a pushed tail with the two new rows')
     expect(pushed!.first).toBe(1000)
     expect(pushed!.columns[0].values).toEqual([5000, 6000, 6001])
+    const read = await api.views.readRows({ viewId, first: 0, last: 2 })
+    expect(read.columns[0].values).toEqual([0, 1])
+    await produce(topic, [{ key: 's1', value: int32(7000) }])
+    await waitFor(() => pushed?.rowCount === 1004, 'a push after readRows')
+    expect(pushed!.columns[0].values).toEqual([6000, 6001, 7000]) // readRows did not move the tail viewport
     await expect(api.views.openView({ tableId: info.tableId, spec: { sort: [{ column: 'Nope', direction: 'asc' }], filters: [] } })).rejects.toSatisfy((e) => isAppError(e, 'BAD_VIEW_SPEC'))
     stop()
     await api.tables.closeTable({ tableId: info.tableId })

@@ -9,6 +9,7 @@ import { RpcServer } from '../../../src/shared/ipc/server'
 import { engine } from '../../../src/shared/contracts/engine'
 import { tables } from '../../../src/shared/contracts/tables'
 import { views } from '../../../src/shared/contracts/views'
+import { workspace } from '../../../src/shared/contracts/workspace'
 import type { ColumnDef } from '../../../src/shared/model/columns'
 import type { OpenTableArgs, TableStatus } from '../../../src/shared/model/tables'
 import type { ViewportDataDto, ViewSpecDto } from '../../../src/shared/model/views'
@@ -141,6 +142,10 @@ export class FakeEngine {
       view.window = { first: args.first, last: args.last }
       return this.read(args.viewId, view, args.first, args.last)
     },
+    readRows: (args) => {
+      this.calls.push({ method: 'readRows', args })
+      return this.read(args.viewId, this.view(args.viewId), args.first, args.last)
+    },
     closeView: ({ viewId }) => {
       this.calls.push({ method: 'closeView', args: { viewId } })
       this.viewsById.delete(viewId)
@@ -190,6 +195,7 @@ export async function startFakeHost(rendererDir = join(__dirname, '../../../out/
   server.register(engine, fake.engineImpl)
   server.register(tables, fake.tablesImpl)
   server.register(views, fake.viewsImpl)
+  server.register(workspace, { loadWorkspace: () => ({ workspace: null }), saveWorkspace: () => ({ droppedProperties: [] }) })
   const transport = await startWebSocketServerTransport({
     onConnection: (t) => server.attach(t),
     onHttpRequest: serveStaticFiles(rendererDir)

@@ -47,6 +47,10 @@ export class ViewsService implements ImplOf<typeof views> {
     return this.read(viewId, entry)
   }
 
+  readRows({ viewId, first, last, columns, anchor }: SetViewportArgs, ctx: RpcContext) {
+    return this.readWindow(viewId, this.owned(viewId, ctx), { first, last, columns, anchor })
+  }
+
   closeView({ viewId }: { viewId: string }, ctx: RpcContext) {
     this.close(viewId, this.owned(viewId, ctx))
   }
@@ -81,7 +85,11 @@ export class ViewsService implements ImplOf<typeof views> {
   }
 
   private read(viewId: string, entry: OpenView): ViewportDataDto {
-    const { first, last, columns, anchor } = entry.viewport!
+    return this.readWindow(viewId, entry, entry.viewport!)
+  }
+
+  private readWindow(viewId: string, entry: OpenView, window: NonNullable<OpenView['viewport']>): ViewportDataDto {
+    const { first, last, columns, anchor } = window
     const size = last - first
     const from = anchor === 'end' ? Math.max(0, entry.view.rowCount - size) : first
     return withSpecErrors(() => ({ viewId, ...entry.view.viewport(from, from + size - 1, columns) }))

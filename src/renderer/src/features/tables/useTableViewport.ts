@@ -36,8 +36,6 @@ export function useTableViewport(session: TableSession, options: UseTableViewpor
   let viewId: string | null = null
   let disposed = false
   let dirty = false
-  /** A copy is reading rows through the viewport: its pushes are not the grid's rows. */
-  let borrowed = 0
   let stopPushes: (() => void) | null = null
   let lastVisible: RowRange | null = null
   /** The spec the grid wants; the view opens with it when the grid set one before the view was open. */
@@ -81,9 +79,7 @@ export function useTableViewport(session: TableSession, options: UseTableViewpor
       model.setRowCount(opened.rowCount)
       stopPushes = api.views.onViewportData(
         { viewId },
-        (data) => {
-          if (borrowed === 0) receive(data)
-        },
+        (data) => receive(data),
         (e) => {
           if (!disposed && !session.closed) error.value = e.message
         }
@@ -119,19 +115,13 @@ export function useTableViewport(session: TableSession, options: UseTableViewpor
     requester.refresh()
   }
 
-  /** Reads rows [first, last) for a copy, in viewport-sized pieces, then gives the viewport back to the grid. */
+  /** Reads rows [first, last) for a copy, in viewport-sized pieces, without moving the grid's viewport. */
   async function readRows(first: number, last: number): Promise<ViewportDataDto[]> {
     if (!viewId) return []
     const id = viewId
     const pieces: ViewportDataDto[] = []
-    borrowed++
-    try {
-      for (let from = first; from < last; from += MAX_VIEWPORT_ROWS) {
-        pieces.push(await api.views.setViewport({ viewId: id, first: from, last: Math.min(last, from + MAX_VIEWPORT_ROWS) }))
-      }
-    } finally {
-      borrowed--
-      requester.refresh()
+    for (let from = first; from < last; from += MAX_VIEWPORT_ROWS) {
+      pieces.push(await api.views.readRows({ viewId: id, first: from, last: Math.min(last, from + MAX_VIEWPORT_ROWS) }))
     }
     return pieces
   }
