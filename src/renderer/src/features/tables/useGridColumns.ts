@@ -69,6 +69,7 @@ export function useGridColumns(columns: readonly ColumnDef[]) {
       header: column.name,
       accessorFn: (row: CellValue[]) => row[index],
       size: defaultWidth(column),
+      enableSorting: !column.type.startsWith('list<') && !column.type.startsWith('map<'),
       minSize: 48,
       maxSize: 1200
     })),
