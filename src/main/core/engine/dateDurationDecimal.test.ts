@@ -77,3 +77,30 @@ describe('decimal', () => {
     expect(compareDecimal('1.5', '1.50')).toBe(0)
   })
 })
+
+describe('date, duration and decimal in ring and blink tables', () => {
+  it('release chunks with the window and keep reading the rows left', () => {
+    const columns = [
+      { name: 'd', type: 'date' as const },
+      { name: 't', type: 'duration' as const },
+      { name: 'x', type: 'decimal' as const }
+    ]
+    const ring = new LiveTable(columns, { kind: 'ring', capacity: 100 })
+    const blink = new LiveTable(columns, { kind: 'blink' })
+    for (const table of [ring, blink]) {
+      for (let cycle = 0; cycle < 4; cycle++) {
+        addRows(table, CHUNK_SIZE, (w, r) => {
+          w[0].appendNumber(r)
+          w[1].appendBigInt(BigInt(r) * 1_000_000_000n)
+          w[2].appendString(`${cycle}.${r}`)
+        })
+        table.flush()
+      }
+      const last = table.size - 1
+      expect(table.rows(last)).toEqual([{ d: CHUNK_SIZE - 1, t: BigInt(CHUNK_SIZE - 1) * 1_000_000_000n, x: `3.${CHUNK_SIZE - 1}` }])
+      expect(table.memoryBytes()).toBeLessThan(2 * CHUNK_SIZE * (4 + 8) + 2 * 2_000_000)
+    }
+    expect(ring.size).toBe(100)
+    expect(blink.size).toBe(CHUNK_SIZE)
+  })
+})
