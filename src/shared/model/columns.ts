@@ -48,6 +48,9 @@ export function isColumnType(value: unknown): value is ColumnType {
 /** How column types are spelled, for error messages. */
 export const COLUMN_TYPES_TEXT = `${COLUMN_TYPES.join(', ')}, list<T> or map<string,T> (T one of these)`
 
+/** A scalar column type (what simple specs and lifted headers take). */
+export const ScalarTypeSchema = z.enum(COLUMN_TYPES)
+
 export const ColumnTypeSchema = z.custom<ColumnType>(isColumnType, { message: `expected a column type: ${COLUMN_TYPES_TEXT}` })
 
 export const ColumnDefSchema = z.object({ name: z.string().min(1), type: ColumnTypeSchema })
