@@ -6,7 +6,7 @@
 export const DECIMAL_TEXT = /^-?(0|[1-9]\d*)(\.\d+)?$/
 
 export function isDecimalText(s: string): boolean {
-  return DECIMAL_TEXT.test(s) && !/^-0(\.0+)?$/.test(s)
+  return DECIMAL_TEXT.test(s) && (s.charCodeAt(0) !== 45 || !/^-0(\.0+)?$/.test(s))
 }
 
 /** Canonical text of `unscaled * 10^-scale` (scale >= 0). */
