@@ -177,10 +177,55 @@ describe.skipIf(!hasRegistry())('Avro specs against the broker and the registry'
     expect(t.errors).toEqual([])
     const rows = t.rows().map(({ id, sym, side, venue__mic, venue__lat, px, ts, tags }) => ({ id, sym, side, venue__mic, venue__lat, px, ts, tags }))
     expect(rows).toEqual([
-      { id: MAX, sym: 'AAPL', side: 'SELL', venue__mic: 'XNAS', venue__lat: 1.5, px: '0.0000', ts: null, tags: '[]' },
-      { id: -MAX, sym: 'MSFT', side: 'SHORT', venue__mic: null, venue__lat: null, px: '123.4567', ts: 1_700_000_000_123_456_000n, tags: '["a","b"]' },
-      { id: 0n, sym: 'GOOG', side: 'BUY', venue__mic: 'ARCA', venue__lat: null, px: '0.0000', ts: null, tags: '[]' },
+      { id: MAX, sym: 'AAPL', side: 'SELL', venue__mic: 'XNAS', venue__lat: 1.5, px: '0.0000', ts: null, tags: [] },
+      { id: -MAX, sym: 'MSFT', side: 'SHORT', venue__mic: null, venue__lat: null, px: '123.4567', ts: 1_700_000_000_123_456_000n, tags: ['a', 'b'] },
+      { id: 0n, sym: 'GOOG', side: 'BUY', venue__mic: 'ARCA', venue__lat: null, px: '0.0000', ts: null, tags: [] },
       { id: null, sym: null, side: null, venue__mic: null, venue__lat: null, px: null, ts: null, tags: null }
+    ])
+  })
+
+  it('column types: exact decimals beyond 18 digits, dates, lists and maps of scalars (with null elements)', async () => {
+    const schema = {
+      type: 'record',
+      name: 'Typed',
+      namespace: 'tt.test',
+      fields: [
+        { name: 'amount', type: { type: 'bytes', logicalType: 'decimal', precision: 22, scale: 2 } },
+        { name: 'day', type: ['null', { type: 'int', logicalType: 'date' }] },
+        { name: 'qty', type: { type: 'array', items: ['null', 'long'] } },
+        { name: 'px', type: { type: 'map', values: 'double' } },
+        { name: 'legs', type: { type: 'array', items: { type: 'record', name: 'Leg', fields: [{ name: 'n', type: 'int' }] } } }
+      ]
+    }
+    const topic = await createTopic(uniqueTopic('avro-types'), 1)
+    const subject = uniqueSubject('avro-types')
+    const registry = schemaRegistry()
+    const id = await register(registry, subject, schema)
+    const unscaled = 1234567890123456789012n
+    await produce(topic, [
+      { value: await registry.encode(id, { amount: Buffer.from(unscaled.toString(16), 'hex'), day: 19_782, qty: [1n, null, MAX], px: { AAPL: 1.5, MSFT: -2 }, legs: [{ n: 1 }] }) },
+      { value: await registry.encode(id, { amount: decimalBytes(-1n), day: null, qty: [], px: {}, legs: [] }) }
+    ])
+    const t = tables.track(
+      await consume({ ...plaintextConfig(), 'schema.registry.url': registryUrl() }, topic, {
+        offsets: ALL_PARTITIONS_SEEK_TO_BEGINNING,
+        keySpec: KeyValueSpec.IGNORE,
+        valueSpec: avroSpec(subject),
+        tableType: TableType.append()
+      })
+    )
+    await waitForSize(t, 2)
+    expect(t.errors).toEqual([])
+    expect(t.columns.slice(-5)).toEqual([
+      { name: 'amount', type: 'decimal' },
+      { name: 'day', type: 'date' },
+      { name: 'qty', type: 'list<int64>' },
+      { name: 'px', type: 'map<string,float64>' },
+      { name: 'legs', type: 'string' }
+    ])
+    expect(t.rows().map(({ amount, day, qty, px, legs }) => ({ amount, day, qty, px, legs }))).toEqual([
+      { amount: '12345678901234567890.12', day: 19_782, qty: [1n, null, MAX], px: { AAPL: 1.5, MSFT: -2 }, legs: '[{"n":1}]' },
+      { amount: '-0.01', day: null, qty: [], px: {}, legs: '[]' }
     ])
   })
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { ALL_PARTITIONS_SEEK_TO_BEGINNING, consume, jsonSpec, simpleSpec, SpecError, TableType } from '../../src/main/core'
+import { ALL_PARTITIONS_SEEK_TO_BEGINNING, consume, jsonSpec, KeyValueSpec, simpleSpec, SpecError, TableType } from '../../src/main/core'
 import { createTopic, plaintextConfig, produce, uniqueTopic } from '../support/testEnv'
 import { tableTracker, waitFor, waitForSize } from './lib/waitFor'
 
@@ -39,6 +39,37 @@ describe('JSON specs against the broker', () => {
     expect(recordError.reason).toMatch(/^value: /)
     expect(fieldError).toMatchObject({ topic, partition: 0, offset: '2', kind: 'field', field: 'Px' })
     expect(fieldError.reason).toContain('n/a')
+  })
+
+  it('date, duration, decimal, list and map columns: exact decimals, ISO dates and durations, arrays and objects', async () => {
+    const topic = await createTopic(uniqueTopic('json-types'), 1)
+    await produce(topic, [
+      { value: '{"amt": 12345678901234567890.12, "day": "2024-02-29", "lag": "PT1H2M3.25S", "qty": [1, null, 9223372036854775807], "px": {"AAPL": 1.5}}' },
+      { value: '{"amt": "-0.10", "day": 0, "lag": 1500, "qty": [], "px": {}}' },
+      { value: '{"amt": "x", "day": "2023-02-29", "lag": "P1Y", "qty": ["a"], "px": []}' }
+    ])
+    const t = tables.track(
+      await consume(plaintextConfig(), topic, {
+        offsets: ALL_PARTITIONS_SEEK_TO_BEGINNING,
+        keySpec: KeyValueSpec.IGNORE,
+        valueSpec: jsonSpec({ amt: 'decimal', day: 'date', lag: 'duration', qty: 'list<int64>', px: 'map<string,float64>' }),
+        tableType: TableType.append()
+      })
+    )
+    await waitForSize(t, 3)
+    await waitFor(() => t.errors.length === 5, 'a field error per column of the last record')
+    expect(t.rows().map(({ amt, day, lag, qty, px }) => ({ amt, day, lag, qty, px }))).toEqual([
+      { amt: '12345678901234567890.12', day: 19_782, lag: 3_723_250_000_000n, qty: [1n, null, 9223372036854775807n], px: { AAPL: 1.5 } },
+      { amt: '-0.10', day: 0, lag: 1500n, qty: [], px: {} },
+      { amt: null, day: null, lag: null, qty: null, px: null }
+    ])
+    expect(t.errors.map((e) => [e.kind, e.field])).toEqual([
+      ['field', 'amt'],
+      ['field', 'day'],
+      ['field', 'lag'],
+      ['field', 'qty'],
+      ['field', 'px']
+    ])
   })
 
   it('names the problem in a bad JSON spec before connecting', async () => {

@@ -39,7 +39,7 @@ describe('objectProcessorSpec against the broker', () => {
     await waitFor(() => t.errors.length === 1, 'one record error')
     const rows = t.rows().map(({ Key, sym, px, qty, ts, point_lat, tags }) => ({ Key, sym, px, qty, ts, point_lat, tags }))
     expect(rows).toEqual([
-      { Key: 'a', sym: 'AAPL', px: 189.5, qty: 12n, ts: 1_700_000_000_123_000_000n, point_lat: 1.5, tags: '["x","y"]' },
+      { Key: 'a', sym: 'AAPL', px: 189.5, qty: 12n, ts: 1_700_000_000_123_000_000n, point_lat: 1.5, tags: ['x', 'y'] },
       { Key: 'c', sym: 'GOOG', px: 2, qty: 3n, ts: 1_700_000_000_000_000_000n, point_lat: null, tags: null }
     ])
     expect(t.errors[0]).toMatchObject({ topic, partition: 0, offset: '1', kind: 'record' })

@@ -86,12 +86,12 @@ describe.runIf(hasRegistry())('Protobuf specs against the broker and the registr
       {
         sym: 'AAPL', seq: 9223372036854775807n, px_currency: 'USD', px_units: -9223372036854775808n, note: 'n', leg_venue: 'XNAS',
         leg_delta: -9223372036854775808n, leg_inner_f: 9223372036854775807n, exchange: null, dark_pool: 7,
-        fills: '["9223372036854775807","-9223372036854775808"]', attrs: '{"a":1}'
+        fills: [9223372036854775807n, -9223372036854775808n], attrs: { a: 1 }
       },
-      { sym: '', seq: 0n, px_currency: null, px_units: null, note: null, leg_venue: null, leg_delta: null, leg_inner_f: null, exchange: null, dark_pool: null, fills: '[]', attrs: '{}' },
+      { sym: '', seq: 0n, px_currency: null, px_units: null, note: null, leg_venue: null, leg_delta: null, leg_inner_f: null, exchange: null, dark_pool: null, fills: [], attrs: {} },
       {
         sym: 'MSFT', seq: -9223372036854775808n, px_currency: null, px_units: null, note: null, leg_venue: 'ARCX', leg_delta: 0n, leg_inner_f: null,
-        exchange: 'X', dark_pool: null, fills: '[]', attrs: '{}'
+        exchange: 'X', dark_pool: null, fills: [], attrs: {}
       },
       Object.fromEntries(cols.map((c) => [c, null]))
     ])
@@ -164,5 +164,51 @@ describe.runIf(hasRegistry())('Protobuf specs against the broker and the registr
     await waitFor(() => t.errors.length === 1, 'the truncated record error')
     expect(t.rows().map((r) => [r.currency, r.units])).toEqual([['EUR', 9223372036854775807n]])
     expect(t.errors[0].reason).toContain('truncated')
+  })
+
+  it('Timestamp and Duration become timestamp and duration columns; repeated scalars and maps list and map columns', async () => {
+    const proto = `syntax = "proto3";
+package typed;
+import "google/protobuf/timestamp.proto";
+import "google/protobuf/duration.proto";
+message Fill {
+  google.protobuf.Timestamp at = 1;
+  google.protobuf.Duration latency = 2;
+  repeated double prices = 3;
+  map<int64, string> venues = 4;
+  repeated string tags = 5;
+}
+`
+    const root = protobuf.parse(proto, new protobuf.Root(), { keepCase: true }).root
+    for (const f of ['timestamp', 'duration']) root.addJSON(protobuf.common.get(`google/protobuf/${f}.proto`)!.nested!)
+    root.resolveAll()
+    const Fill = root.lookupType('typed.Fill')
+    const encode = (o: object): Buffer => Buffer.from(Fill.encode(Fill.fromObject(o)).finish())
+    const topic = await createTopic(uniqueTopic('prototypes'), 1)
+    await produce(topic, [
+      { value: encode({ at: { seconds: 1_700_000_000, nanos: 5 }, latency: { seconds: 3723, nanos: 250_000_000 }, prices: [1.5, -0.25], venues: { [MAX.toString()]: 'XNAS' }, tags: ['a'] }) },
+      { value: encode({ latency: { seconds: -1, nanos: -1 } }) }
+    ])
+    const t = tables.track(
+      await consume(plaintextConfig(), topic, {
+        offsets: ALL_PARTITIONS_SEEK_TO_BEGINNING,
+        keySpec: KeyValueSpec.IGNORE,
+        valueSpec: protobufSpec({ proto, messageName: 'typed.Fill' }),
+        tableType: TableType.append()
+      })
+    )
+    await waitForSize(t, 2)
+    expect(t.errors).toEqual([])
+    expect(t.columns.slice(-5)).toEqual([
+      { name: 'at', type: 'timestamp' },
+      { name: 'latency', type: 'duration' },
+      { name: 'prices', type: 'list<float64>' },
+      { name: 'venues', type: 'map<string,string>' },
+      { name: 'tags', type: 'list<string>' }
+    ])
+    expect(t.rows().map(({ at, latency, prices, venues, tags }) => ({ at, latency, prices, venues, tags }))).toEqual([
+      { at: 1_700_000_000_000_000_005n, latency: 3_723_250_000_000n, prices: [1.5, -0.25], venues: { '9223372036854775807': 'XNAS' }, tags: ['a'] },
+      { at: null, latency: -1_000_000_001n, prices: [], venues: {}, tags: [] }
+    ])
   })
 })

@@ -124,4 +124,59 @@ describe('tables over the engine worker', () => {
     await expect(api.views.setViewport({ viewId, first: 0, last: 5 })).rejects.toSatisfy((e) => isAppError(e, 'VIEW_NOT_FOUND'))
     clientEnd.close()
   })
+
+  it('list, map, decimal, date and duration columns reach the viewport as JSON-safe cells, sorted and filtered in the engine', async () => {
+    const topic = await createTopic(uniqueTopic('worker-types'), 1)
+    await produce(topic, [
+      { value: '{"amt": 12345678901234567890.12, "day": "2024-02-29", "lag": "PT1.5S", "qty": [1, null], "px": {"AAPL": 1.5}}' },
+      { value: '{"amt": -0.5, "day": 0, "lag": 7, "qty": [], "px": {"MSFT": 2}}' },
+      { value: '{"amt": "10.50"}' }
+    ])
+    const { api, clientEnd } = connect()
+    const info = await api.tables.openTable({
+      properties: plaintextConfig(),
+      topic,
+      offsets: { '-1': -1 },
+      keySpec: { kind: 'ignore' },
+      valueSpec: {
+        kind: 'json',
+        columns: [
+          { name: 'amt', type: 'decimal' },
+          { name: 'day', type: 'date' },
+          { name: 'lag', type: 'duration' },
+          { name: 'qty', type: 'list<int64>' },
+          { name: 'px', type: 'map<string,float64>' }
+        ],
+        mapping: {}
+      },
+      tableType: { kind: 'append' }
+    })
+    expect(info.columns.slice(-2)).toEqual([
+      { name: 'qty', type: 'list<int64>' },
+      { name: 'px', type: 'map<string,float64>' }
+    ])
+    const columns = ['amt', 'day', 'lag', 'qty', 'px']
+    const { viewId } = await api.views.openView({ tableId: info.tableId, spec: { sort: [{ column: 'amt', direction: 'desc' }], filters: [], columns } })
+    const viewportWith = async (rows: number): Promise<ViewportDataDto> => {
+      const deadline = Date.now() + 20_000
+      for (;;) {
+        const data = await api.views.setViewport({ viewId, first: 0, last: 5 })
+        if (data.rowCount === rows || Date.now() > deadline) return data
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+    }
+    const data = await viewportWith(3)
+    expect(data.columns.map((c) => c.values)).toEqual([
+      ['12345678901234567890.12', '10.50', '-0.5'],
+      ['2024-02-29', null, '1970-01-01'],
+      ['1500000000', null, '7'],
+      [['1', null], null, []],
+      [{ AAPL: 1.5 }, null, { MSFT: 2 }]
+    ])
+    await api.views.setViewSpec({ viewId, spec: { sort: [], filters: [{ column: 'px', kind: 'contains', value: 'msft' }], columns: ['amt'] } })
+    expect((await viewportWith(1)).columns[0].values).toEqual(['-0.5'])
+    await expect(api.views.setViewSpec({ viewId, spec: { sort: [{ column: 'qty', direction: 'asc' }], filters: [] } })).rejects.toSatisfy((e) => isAppError(e, 'BAD_VIEW_SPEC'))
+    await api.tables.closeTable({ tableId: info.tableId })
+    clientEnd.close()
+  })
 })

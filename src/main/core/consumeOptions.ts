@@ -3,7 +3,7 @@ import { KeyValueSpec } from './api/keyValueSpec'
 import { TableType } from './api/tableType'
 import type { ErrorPolicy } from './recordIngester'
 import type { HeaderOptions } from './headers/recordHeaders'
-import { COLUMN_TYPES } from './types'
+import { COLUMN_TYPES, isScalarType } from './types'
 
 export interface ConsumeOptions {
   /** Partition numbers to read, or ALL_PARTITIONS (the default), which also picks up partitions added later. */
@@ -74,7 +74,7 @@ export function validateOptions(topic: unknown, options: ConsumeOptions | undefi
   if (typeof headers !== 'object' || headers === null) throw new OptionsError('headers must be { column?, lift? }')
   if (headers.column !== undefined && (typeof headers.column !== 'string' || headers.column === '')) throw new OptionsError('headers.column must be a non-empty column name')
   for (const [i, l] of (headers.lift ?? []).entries()) {
-    if (!l || typeof l.header !== 'string' || l.header === '' || typeof l.column !== 'string' || l.column === '' || !COLUMN_TYPES.includes(l.type)) {
+    if (!l || typeof l.header !== 'string' || l.header === '' || typeof l.column !== 'string' || l.column === '' || !isScalarType(l.type)) {
       throw new OptionsError(`headers.lift[${i}] must be { header, column, type } with a type among ${COLUMN_TYPES.join(', ')}`)
     }
   }

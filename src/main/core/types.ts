@@ -1,7 +1,7 @@
-import type { ColumnDef, ColumnType } from '../../shared/model/columns'
+import type { ColumnDef, ColumnType, ScalarType } from '../../shared/model/columns'
 
-export { COLUMN_TYPES } from '../../shared/model/columns'
-export type { ColumnDef, ColumnType }
+export { COLUMN_TYPES, COLUMN_TYPES_TEXT, columnShape, isColumnType, isScalarType } from '../../shared/model/columns'
+export type { ColumnDef, ColumnType, ScalarType }
 
 /** One update per cycle, in position space of the table's visible rows. */
 export interface TableUpdate {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ColumnDefSchema, ColumnTypeSchema } from './columns'
+import { ColumnDefSchema, ScalarTypeSchema } from './columns'
 
 export const TableIdSchema = z.string().min(1).max(64)
 
@@ -8,7 +8,7 @@ const PropertyValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null
 export const SpecSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ignore') }),
   z.object({ kind: z.literal('fromProperties') }),
-  z.object({ kind: z.literal('simple'), columnName: z.string().min(1), type: ColumnTypeSchema.optional() }),
+  z.object({ kind: z.literal('simple'), columnName: z.string().min(1), type: ScalarTypeSchema.optional() }),
   z.object({ kind: z.literal('json'), columns: z.array(ColumnDefSchema).min(1), mapping: z.record(z.string(), z.string()) }),
   z.object({
     kind: z.literal('avro'),
@@ -56,7 +56,7 @@ export const OpenTableArgsSchema = z.object({
   headers: z
     .object({
       column: z.string().min(1).optional(),
-      lift: z.array(z.object({ header: z.string().min(1), column: z.string().min(1), type: ColumnTypeSchema })).max(64).optional()
+      lift: z.array(z.object({ header: z.string().min(1), column: z.string().min(1), type: ScalarTypeSchema })).max(64).optional()
     })
     .optional(),
   /** The update cycle; default one animation frame (16 ms), so new rows reach the screen at once. */

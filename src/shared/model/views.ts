@@ -7,7 +7,7 @@ import { TableIdSchema } from './tables'
 export const ViewIdSchema = z.string().min(1).max(64)
 
 const SortKeySchema = z.object({ column: z.string(), direction: z.enum(['asc', 'desc']), nulls: z.enum(['first', 'last']).optional() })
-const NumberOrDecimal = z.union([z.number(), z.string().regex(/^-?\d+$/)])
+const NumberOrDecimal = z.union([z.number(), z.string().regex(/^[+-]?\d+(\.\d+)?$|^[+-]?\d{4,6}-\d{2}-\d{2}$/)])
 
 export const ColumnFilterSchema = z.discriminatedUnion('kind', [
   z.object({ column: z.string(), kind: z.literal('contains'), value: z.string() }),
@@ -26,7 +26,11 @@ export const ViewSpecSchema = z.object({
 })
 export type ViewSpecDto = z.infer<typeof ViewSpecSchema>
 
-export const CellValueSchema = z.union([z.number(), z.string(), z.boolean(), z.null()])
+/** A cell: a scalar, or a list's array / a map's object of cells. */
+export type CellValueDto = number | string | boolean | null | CellValueDto[] | { [key: string]: CellValueDto }
+export const CellValueSchema: z.ZodType<CellValueDto> = z.lazy(() =>
+  z.union([z.number(), z.string(), z.boolean(), z.null(), z.array(CellValueSchema), z.record(z.string(), CellValueSchema)])
+)
 
 export const ViewportDataSchema = z.object({
   viewId: ViewIdSchema,

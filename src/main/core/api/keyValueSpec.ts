@@ -1,5 +1,5 @@
 import { normalizeJsonColumns, normalizeJsonMapping, planJsonColumns, type JsonColumnsInput } from '../specs/json/jsonSpecCheck'
-import { COLUMN_TYPES, type ColumnType } from '../types'
+import { COLUMN_TYPES, type ColumnType, isScalarType } from '../types'
 import type { ObjectProcessorSpec } from './objectProcessorSpec'
 
 export type { JsonColumnsInput } from '../specs/json/jsonSpecCheck'
@@ -61,7 +61,7 @@ export function simpleSpec(columnName: string, type?: ColumnType): SimpleSpec {
   if (typeof columnName !== 'string' || columnName.length === 0) {
     throw new TypeError('simpleSpec(columnName, type): columnName must be a non-empty string')
   }
-  if (type !== undefined && !COLUMN_TYPES.includes(type)) {
+  if (type !== undefined && !isScalarType(type)) {
     throw new TypeError(`simpleSpec('${columnName}', '${String(type)}'): unknown type; expected one of ${COLUMN_TYPES.join(', ')}`)
   }
   return type === undefined ? { kind: 'simple', columnName } : { kind: 'simple', columnName, type }

@@ -64,6 +64,12 @@ export abstract class ChunkedColumn<C extends Chunk> implements ColumnStore {
   appendUtf8(_bytes: Uint8Array, _start: number, _end: number): void {
     throw writerMismatch(this.name, this.type, 'appendUtf8')
   }
+  child(_k: number): ColumnStore {
+    throw writerMismatch(this.name, this.type, 'child')
+  }
+  appendList(): void {
+    throw writerMismatch(this.name, this.type, 'appendList')
+  }
 
   /** Makes room for arrival index i == end: doubles the current chunk, or starts the next one. */
   protected grow(i: number): void {

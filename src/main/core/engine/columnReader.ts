@@ -18,12 +18,23 @@ export type ChunkData =
   | { readonly kind: 'float64'; readonly values: Float64Array; readonly nulls: Uint8Array | null }
   /** bool: 0 or 1 per row. */
   | { readonly kind: 'bool'; readonly values: Uint8Array; readonly nulls: Uint8Array | null }
-  /** int64 and timestamp (epoch ns): little-endian word pairs, row k at words[2k] (low, read it `>>> 0`) and words[2k + 1] (high, signed). */
+  /** int64, timestamp (epoch ns) and duration (ns): little-endian word pairs, row k at words[2k] (low, read it `>>> 0`) and words[2k + 1] (high, signed). */
   | { readonly kind: 'int64'; readonly words: Int32Array; readonly nulls: Uint8Array | null }
-  /** A dictionary-encoded string chunk: row k is `dictionary[codes[k]]`. The dictionary only grows while the chunk is written. */
+  /** A dictionary-encoded string (or decimal) chunk: row k is `dictionary[codes[k]]`. The dictionary only grows while the chunk is written. */
   | { readonly kind: 'dictionary'; readonly codes: Uint16Array; readonly dictionary: readonly string[]; readonly nulls: Uint8Array | null }
   /** A raw string chunk (UTF-8) or a bytes chunk: row k is `bytes[offsets[k]..offsets[k + 1])`. */
   | { readonly kind: 'raw'; readonly bytes: Uint8Array; readonly offsets: Uint32Array; readonly nulls: Uint8Array | null }
+  /** list: row k's elements are the rows [base + offsets[k], base + offsets[k + 1]) of `items`. */
+  | { readonly kind: 'list'; readonly base: number; readonly offsets: Uint32Array; readonly items: ColumnReader; readonly nulls: Uint8Array | null }
+  /** map: row k's entries are the rows [base + offsets[k], base + offsets[k + 1]) of `keys` and of `values`. */
+  | {
+      readonly kind: 'map'
+      readonly base: number
+      readonly offsets: Uint32Array
+      readonly keys: ColumnReader
+      readonly values: ColumnReader
+      readonly nulls: Uint8Array | null
+    }
 
 export type ChunkKind = ChunkData['kind']
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { COLUMN_TYPES, type ColumnType } from '../types'
+import { COLUMN_TYPES, type ColumnType, type ScalarType } from '../types'
 import type { ColumnWriter } from './columnWriter'
 import { LiveTable } from './liveTable'
 import { oneColumn, values } from './testSupport'
@@ -105,7 +105,7 @@ describe('timestamp', () => {
 })
 
 describe('nulls', () => {
-  const write: Record<ColumnType, (w: ColumnWriter, r: number) => void> = {
+  const write: Record<ScalarType, (w: ColumnWriter, r: number) => void> = {
     string: (w, r) => w.appendString(`s${r}`),
     int16: (w, r) => w.appendNumber(r),
     int32: (w, r) => w.appendNumber(r),
@@ -114,7 +114,10 @@ describe('nulls', () => {
     float64: (w, r) => w.appendNumber(r),
     bool: (w, r) => w.appendBool(r % 3 === 0),
     bytes: (w, r) => w.appendUtf8(new Uint8Array([r]), 0, 1),
-    timestamp: (w, r) => w.appendNumber(r)
+    timestamp: (w, r) => w.appendNumber(r),
+    date: (w, r) => w.appendNumber(r - 1000),
+    duration: (w, r) => w.appendNumber(r * 1e6),
+    decimal: (w, r) => w.appendString(`${r}.${r % 10}0`)
   }
 
   it.each(COLUMN_TYPES)('%s: nulls read as null, and the values around them are intact', (type) => {

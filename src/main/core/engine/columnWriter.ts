@@ -11,19 +11,24 @@ export interface ColumnWriter {
   appendNull(): void
   /**
    * int16/int32 (integers in range), float32/float64; int64 (an integer, exact within ±2^53);
-   * timestamp: v = epoch MILLISECONDS (an integer); bool: v !== 0.
+   * timestamp: v = epoch MILLISECONDS (an integer); date: days since 1970-01-01 (an int32); duration: nanoseconds (a safe
+   * integer); bool: v !== 0.
    */
   appendNumber(v: number): void
-  /** int64 and timestamp (epoch ns): the two 32-bit words of a two's complement int64 (hi signed or unsigned, lo uint32). */
+  /** int64, timestamp (epoch ns) and duration (ns): the two 32-bit words of a two's complement int64 (hi signed or unsigned, lo uint32). */
   appendInt64(hi: number, lo: number): void
-  /** int64 and timestamp (epoch ns); outside the int64 range throws a RangeError. */
+  /** int64, timestamp (epoch ns) and duration (ns); outside the int64 range throws a RangeError. */
   appendBigInt(v: bigint): void
   /** bool */
   appendBool(v: boolean): void
-  /** string */
+  /** string; decimal (canonical decimal text, see decimalText.ts, else RangeError) */
   appendString(s: string): void
-  /** string (UTF-8 text) and bytes (raw bytes are copied): `bytes[start..end)`. */
+  /** string (UTF-8 text), decimal (its canonical text) and bytes (raw bytes are copied): `bytes[start..end)`. */
   appendUtf8(bytes: Uint8Array, start: number, end: number): void
+  /** list (k = 0: the elements) and map (0: the keys, 1: the values): where the row's elements are appended first. */
+  child(k: number): ColumnWriter
+  /** list and map: ends the row's value with the elements appended to the children since the previous row. */
+  appendList(): void
 }
 
 /** What LiveTable needs from a column besides writing: row bookkeeping, reads by arrival index, memory. */

@@ -1,4 +1,4 @@
-import { COLUMN_TYPES, type ColumnDef, type TableUpdate } from '../types'
+import { type ColumnDef, type TableUpdate, isColumnType } from '../types'
 import type { ColumnReader } from './columnReader'
 import type { ColumnStore, ColumnWriter } from './columnWriter'
 import { createColumn } from './createColumn'
@@ -36,7 +36,7 @@ export class LiveTable {
     for (const column of columns) {
       if (typeof column.name !== 'string') throw new TypeError(`column name must be a string, got ${String(column.name)}`)
       if (names.has(column.name)) throw new TypeError(`duplicate column name "${column.name}"`)
-      if (!COLUMN_TYPES.includes(column.type)) throw new TypeError(`column "${column.name}": unknown type ${String(column.type)}`)
+      if (!isColumnType(column.type)) throw new TypeError(`column "${column.name}": unknown type ${String(column.type)}`)
       names.add(column.name)
     }
     this.columns = Object.freeze(columns.map((c) => Object.freeze({ name: c.name, type: c.type })))

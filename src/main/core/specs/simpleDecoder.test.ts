@@ -33,6 +33,14 @@ describe('simple decoders read what the Java serializers write', () => {
     ])
   })
 
+  it('date (int32 days), duration (int64 ns) big-endian and decimal text; no list or map types', () => {
+    expect(decodeAll('date', [be(4, (b) => b.writeInt32BE(19_782))])).toEqual([19_782])
+    expect(decodeAll('duration', [be(8, (b) => b.writeBigInt64BE(-5n))])).toEqual([-5n])
+    expect(decodeAll('decimal', [Buffer.from('12345678901234567890.12')])).toEqual(['12345678901234567890.12'])
+    expect(() => decodeAll('decimal', [Buffer.from('1e3')])).toThrow(RecordDecodeError)
+    expect(() => createSimpleDecoder('V', 'list<int32>')).toThrow(TypeError)
+  })
+
   it('float32 and float64 IEEE-754 big-endian', () => {
     expect(decodeAll('float32', [be(4, (b) => b.writeFloatBE(-2.25))])).toEqual([-2.25])
     expect(decodeAll('float64', [be(8, (b) => b.writeDoubleBE(Number.MAX_VALUE)), be(8, (b) => b.writeDoubleBE(Number.NaN))])).toEqual([Number.MAX_VALUE, Number.NaN])

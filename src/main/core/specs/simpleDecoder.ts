@@ -1,10 +1,13 @@
 import type { ColumnWriter } from '../engine/columnWriter'
-import type { ColumnType } from '../types'
+import { type ColumnType, type ScalarType, isScalarType } from '../types'
 import type { PartDecoder } from './partDecoder'
 import { RecordDecodeError } from './recordDecodeError'
+import { isDecimalText } from '../engine/decimalText'
 
-const FIXED_WIDTH: Partial<Record<ColumnType, number>> = {
+const FIXED_WIDTH: Partial<Record<ScalarType, number>> = {
   int16: 2,
+  date: 4,
+  duration: 8,
   int32: 4,
   int64: 8,
   float32: 4,
@@ -15,7 +18,7 @@ const FIXED_WIDTH: Partial<Record<ColumnType, number>> = {
 
 type WriteValue = (w: ColumnWriter, b: Buffer, at: number, end: number) => void
 
-const WRITE: Record<ColumnType, WriteValue> = {
+const WRITE: Record<ScalarType, WriteValue> = {
   int16: (w, b, at) => w.appendNumber(b.readInt16BE(at)),
   int32: (w, b, at) => w.appendNumber(b.readInt32BE(at)),
   int64: (w, b, at) => w.appendInt64(b.readInt32BE(at), b.readUInt32BE(at + 4)),
@@ -34,12 +37,20 @@ const WRITE: Record<ColumnType, WriteValue> = {
     if (Math.abs(ms) > 9_223_372_036_854) throw new RecordDecodeError(`timestamp ${ms} ms is out of range`)
     w.appendNumber(ms)
   },
+  date: (w, b, at) => w.appendNumber(b.readInt32BE(at)),
+  duration: (w, b, at) => w.appendInt64(b.readInt32BE(at), b.readUInt32BE(at + 4)),
+  decimal: (w, b, at, end) => {
+    const text = b.toString('latin1', at, end)
+    if (!isDecimalText(text)) throw new RecordDecodeError(`expected decimal text like -12.50, got ${JSON.stringify(text.slice(0, 40))}`)
+    w.appendString(text)
+  },
   string: (w, b, at, end) => w.appendUtf8(b, at, end),
   bytes: (w, b, at, end) => w.appendUtf8(b, at, end)
 }
 
 /** One column, decoded exactly as Kafka's Java serializers encode the type (big-endian numbers, UTF-8 text). */
 export function createSimpleDecoder(columnName: string, type: ColumnType): PartDecoder {
+  if (!isScalarType(type)) throw new TypeError(`simpleSpec('${columnName}'): type ${type} is not a single value; use a JSON, Avro or Protobuf spec`)
   const width = FIXED_WIDTH[type]
   const write = WRITE[type]
   return {

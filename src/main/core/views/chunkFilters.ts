@@ -1,8 +1,10 @@
 import type { ChunkData } from '../engine/columnReader'
 import type { ColumnType } from '../types'
+import { compareDecimal } from '../engine/decimalText'
+import { nestedCell } from './cellValues'
 import { DictionaryFlags } from './dictionaryFlags'
 import { compareBytes, utf8Bytes, utf8Text } from './rawText'
-import { int64Bound } from './viewSpecValidation'
+import { dateBound, decimalBound, int64Bound } from './viewSpecValidation'
 import type { ColumnFilter } from './viewTypes'
 
 /**
@@ -30,14 +32,24 @@ export function compileFilter(column: number, type: ColumnType, filter: ColumnFi
       return new NullFilter(column, false)
     case 'contains': {
       const needle = filter.value.toLowerCase()
-      return new TextFilter(column, (s) => s.toLowerCase().includes(needle), null)
+      const test = (s: string): boolean => s.toLowerCase().includes(needle)
+      return type.startsWith('list<') || type.startsWith('map<') ? new NestedTextFilter(column, test) : new TextFilter(column, test, null)
     }
     case 'equals':
       if (type === 'bool') return new BoolFilter(column, filter.value === true)
       return new TextFilter(column, (s) => s === filter.value, filter.value as string)
     case 'range':
     case 'timeRange':
-      if (type === 'int64' || type === 'timestamp') {
+      if (type === 'decimal') {
+        const min = filter.min === undefined ? null : decimalBound(filter.min)
+        const max = filter.max === undefined ? null : decimalBound(filter.max)
+        const test = (s: string): boolean => (min === null || compareDecimal(s, min) >= 0) && (max === null || compareDecimal(s, max) <= 0)
+        return new TextFilter(column, test, null)
+      }
+      if (type === 'date') {
+        return new NumberRangeFilter(column, filter.min === undefined ? -Infinity : dateBound(filter.min, 'min'), filter.max === undefined ? Infinity : dateBound(filter.max, 'max'))
+      }
+      if (type === 'int64' || type === 'timestamp' || type === 'duration') {
         let min = filter.min === undefined ? INT64_MIN : int64Bound(filter.min, 'min')
         let max = filter.max === undefined ? INT64_MAX : int64Bound(filter.max, 'max')
         if (min < INT64_MIN) min = INT64_MIN
@@ -220,4 +232,24 @@ class TextFilter implements ChunkFilter {
   releaseBefore(chunk: number): void {
     this.flags.releaseBefore(chunk)
   }
+}
+
+/** list/map contains: tests the JSON text of each row still in (built for that row only). */
+class NestedTextFilter implements ChunkFilter {
+  readonly cost = 4
+  constructor(
+    readonly column: number,
+    private readonly test: (s: string) => boolean
+  ) {}
+
+  apply(data: ChunkData, _chunk: number, from: number, to: number, mask: Uint8Array): void {
+    if (data.kind !== 'list' && data.kind !== 'map') throw kindMismatch(data, 'contains')
+    clearNulls(data.nulls, from, to, mask)
+    const test = this.test
+    for (let o = from; o < to; o++) {
+      if (mask[o] !== 0 && !test(JSON.stringify(nestedCell(data, o)))) mask[o] = 0
+    }
+  }
+
+  releaseBefore(): void {}
 }

@@ -1,6 +1,6 @@
 export { TableView, MAX_VIEWPORT_ROWS } from './tableView'
 export type { TableViewOptions } from './tableView'
-export { ViewSpecError, validateViewSpec, FILTER_KINDS } from './viewSpecValidation'
+export { ViewSpecError, validateViewSpec, FILTER_KINDS, filterKinds, isSortable } from './viewSpecValidation'
 export type {
   CellValue,
   ColumnFilter,

@@ -1,4 +1,5 @@
 import type { ChunkData } from '../engine/columnReader'
+import { compareDecimal } from '../engine/decimalText'
 import type { LiveTable } from '../engine/liveTable'
 import { CHUNK_MASK, CHUNK_SIZE } from './chunkRuns'
 import { compareBytes, utf8Text } from './rawText'
@@ -87,6 +88,7 @@ function keyCompare(key: SortColumn, chunks: ChunkData[], start: number): KeyCom
   switch (key.type) {
     case 'int16':
     case 'int32':
+    case 'date':
     case 'float32':
     case 'float64':
     case 'bool': {
@@ -100,7 +102,8 @@ function keyCompare(key: SortColumn, chunks: ChunkData[], start: number): KeyCom
       })
     }
     case 'int64':
-    case 'timestamp': {
+    case 'timestamp':
+    case 'duration': {
       const words = chunks.map((c) => {
         if (c.kind !== 'int64') throw new Error(`rowComparator: unexpected chunk kind ${c.kind}`)
         return c.words
@@ -123,6 +126,8 @@ function keyCompare(key: SortColumn, chunks: ChunkData[], start: number): KeyCom
         const y = stringAt(cb, ob)
         return x < y ? -sign : x > y ? sign : 0
       })
+    case 'decimal':
+      return nullsThen(start, nulls, nullOrder, (ia, oa, ib, ob) => sign * compareDecimal(stringAt(chunks[ia], oa), stringAt(chunks[ib], ob)))
     case 'bytes':
       return nullsThen(start, nulls, nullOrder, (ia, oa, ib, ob) => {
         const ca = chunks[ia]
@@ -130,6 +135,8 @@ function keyCompare(key: SortColumn, chunks: ChunkData[], start: number): KeyCom
         if (ca.kind !== 'raw' || cb.kind !== 'raw') throw new Error('rowComparator: expected raw chunks')
         return sign * Math.sign(compareBytes(ca.bytes, ca.offsets[oa], ca.offsets[oa + 1], cb.bytes, cb.offsets[ob], cb.offsets[ob + 1]))
       })
+    default:
+      throw new Error(`rowComparator: column type ${key.type} is not sortable`)
   }
 }
 

@@ -1,6 +1,7 @@
 import type { ColumnReader } from '../engine/columnReader'
 import type { LiveTable } from '../engine/liveTable'
 import { forEachRun } from './chunkRuns'
+import { fillDecimalRanks } from './decimalRanks'
 import { fillRanks } from './stringRanks'
 import type { SortColumn } from './viewPlan'
 
@@ -9,10 +10,11 @@ import type { SortColumn } from './viewPlan'
  * words of two rows as unsigned integers orders them as the sort keys do (see README.md, "Ordering"):
  *
  * - per sort column, a null word (1 for the rows that go after, only when some row is null), then the value words;
- * - int16/int32: the value with its sign bit flipped; bool: 0/1; int64/timestamp: high word sign-flipped, low word;
+ * - int16/int32/date: the value with its sign bit flipped; bool: 0/1; int64/timestamp/duration: high word sign-flipped, low word;
  * - float32/float64: the IEEE bits, negatives inverted and positives with the sign bit set, -0 as +0 and every NaN
  *   as all ones (after +Infinity);
- * - string/bytes: the value's rank among the distinct values (stringRanks.ts);
+ * - string/bytes: the value's rank among the distinct values (stringRanks.ts); decimal: its numeric rank (decimalRanks.ts);
+ * - list and map columns are not sortable (validateViewSpec rejects them);
  * - desc inverts the value words (not the null word); null rows have all-zero value words before that, so they tie.
  */
 export function sortWords(table: LiveTable, sort: readonly SortColumn[], rows: Uint32Array, n: number, base: number): Uint32Array[] {
@@ -24,8 +26,9 @@ export function sortWords(table: LiveTable, sort: readonly SortColumn[], rows: U
 function columnWords(reader: ColumnReader, key: SortColumn, rows: Uint32Array, n: number, base: number): Uint32Array[] {
   const type = key.type
   const hiWord = new Uint32Array(n)
-  const loWord = type === 'float64' || type === 'int64' || type === 'timestamp' ? new Uint32Array(n) : null
+  const loWord = type === 'float64' || type === 'int64' || type === 'timestamp' || type === 'duration' ? new Uint32Array(n) : null
   if (type === 'string' || type === 'bytes') fillRanks(reader, type === 'bytes', rows, n, base, hiWord)
+  else if (type === 'decimal') fillDecimalRanks(reader, rows, n, base, hiWord)
   let nullWord = null as Uint32Array | null // set by the callback below
   const nullFlag = key.nullsFirst ? 0 : 1
   forEachRun(reader, rows, n, base, 'sortWords', (data, i, j, shift) => {
@@ -47,7 +50,7 @@ function columnWords(reader: ColumnReader, key: SortColumn, rows: Uint32Array, n
         fillInt64(data.words, rows, i, j, shift, hiWord, loWord as Uint32Array)
         break
       default:
-        break // strings and bytes: ranked above
+        break // strings, bytes and decimals: ranked above
     }
     const nulls = data.nulls
     if (nulls !== null) {

@@ -9,18 +9,18 @@ import type { SortColumn } from './viewPlan'
  *
  * Numeric keys only: the value itself (int64/timestamp rounded to the nearest double, which keeps the order),
  * -0 as 0, NaN as +Infinity (NaN sorts after +Infinity); negated for desc; null rows ±Infinity (first/last).
- * Strings and bytes have none (their ranks are per batch, not global): merges compare values.
+ * Strings, bytes and decimals have none (their ranks are per batch, not global): merges compare values.
  */
 export function hasPrefix(key: SortColumn): boolean {
-  return key.type !== 'string' && key.type !== 'bytes'
+  return key.type !== 'string' && key.type !== 'bytes' && key.type !== 'decimal'
 }
 
 /**
  * Whether equal finite prefixes mean equal rows for the sort (then arrival order decides): one sort key whose prefix
- * is its value exactly (not int64/timestamp, which are rounded). Infinite prefixes can still hide NaN or null.
+ * is its value exactly (not int64/timestamp/duration, which are rounded). Infinite prefixes can still hide NaN or null.
  */
 export function prefixIsExact(sort: readonly SortColumn[]): boolean {
-  return sort.length === 1 && hasPrefix(sort[0]) && sort[0].type !== 'int64' && sort[0].type !== 'timestamp'
+  return sort.length === 1 && hasPrefix(sort[0]) && sort[0].type !== 'int64' && sort[0].type !== 'timestamp' && sort[0].type !== 'duration'
 }
 
 /** The prefixes of rows[0..n) (offsets from base, ascending arrival order). Requires hasPrefix(key). */

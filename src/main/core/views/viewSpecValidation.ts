@@ -2,6 +2,8 @@
  * Validation of view specs against a table's columns. Pure functions without Node imports, like viewTypes.ts, so
  * that the renderer can validate a spec before sending it.
  */
+import { parseCivilDate } from '../engine/calendarDate'
+import { canonicalDecimal, compareDecimal } from '../engine/decimalText'
 import type { ColumnFilter, FilterKind, RangeFilter, SortKey, TimeRangeFilter, ViewColumnDef, ViewColumnType, ViewSpec } from './viewTypes'
 
 /** A spec that does not fit the table: `path` says where (e.g. `filters[1].min`). */
@@ -21,8 +23,8 @@ const DECIMAL = /^[+-]?\d+$/
 /** Above every finite double: what ±Infinity bounds become. */
 const BEYOND_DOUBLES = 2n ** 1024n
 
-/** The filter kinds each column type accepts. */
-export const FILTER_KINDS: Readonly<Record<ViewColumnType, readonly FilterKind[]>> = {
+/** The filter kinds each scalar column type accepts (see filterKinds for lists and maps). */
+export const FILTER_KINDS = {
   string: ['contains', 'equals', 'null', 'notNull'],
   int16: ['range', 'null', 'notNull'],
   int32: ['range', 'null', 'notNull'],
@@ -31,7 +33,22 @@ export const FILTER_KINDS: Readonly<Record<ViewColumnType, readonly FilterKind[]
   float64: ['range', 'null', 'notNull'],
   bool: ['equals', 'null', 'notNull'],
   bytes: ['null', 'notNull'],
-  timestamp: ['timeRange', 'null', 'notNull']
+  timestamp: ['timeRange', 'null', 'notNull'],
+  date: ['range', 'null', 'notNull'],
+  duration: ['range', 'null', 'notNull'],
+  decimal: ['range', 'null', 'notNull']
+} as const satisfies Readonly<Record<string, readonly FilterKind[]>>
+
+const NESTED_FILTER_KINDS: readonly FilterKind[] = ['contains', 'null', 'notNull']
+
+/** The filter kinds a column type accepts. */
+export function filterKinds(type: ViewColumnType): readonly FilterKind[] {
+  return type.startsWith('list<') || type.startsWith('map<') ? NESTED_FILTER_KINDS : FILTER_KINDS[type as keyof typeof FILTER_KINDS]
+}
+
+/** Whether a view can sort by columns of this type (not lists and maps). */
+export function isSortable(type: ViewColumnType): boolean {
+  return !type.startsWith('list<') && !type.startsWith('map<')
 }
 
 const SPEC_KEYS = ['sort', 'filters', 'columns']
@@ -86,10 +103,24 @@ export function int64Bound(value: number | string, side: 'min' | 'max'): bigint 
   return BigInt(side === 'min' ? Math.ceil(value) : Math.floor(value))
 }
 
+/** A decimal bound (a finite number or a decimal string) as canonical decimal text; null for ±Infinity (no bound). */
+export function decimalBound(value: number | string): string | null {
+  if (value === Infinity || value === -Infinity) return null
+  return canonicalDecimal(String(value)) as string
+}
+
+/** A date bound (`YYYY-MM-DD` or a day number) as a day number (a min rounded up, a max down). */
+export function dateBound(value: number | string, side: 'min' | 'max'): number {
+  if (typeof value === 'string') return parseCivilDate(value) as number
+  return side === 'min' ? Math.ceil(value) : Math.floor(value)
+}
+
 function sortKey(input: unknown, path: string, byName: Map<string, ViewColumnDef>): SortKey {
   const key = record(input, path)
   unknownKeys(key, SORT_KEYS, path)
   const column = columnName(key.column, `${path}.column`, byName)
+  const type = (byName.get(column) as ViewColumnDef).type
+  if (!isSortable(type)) throw new ViewSpecError(`${path}.column`, `column "${column}" of type ${type} is not sortable`)
   if (key.direction !== 'asc' && key.direction !== 'desc') {
     throw new ViewSpecError(`${path}.direction`, `must be 'asc' or 'desc', got ${show(key.direction)}`)
   }
@@ -109,7 +140,7 @@ function columnFilter(input: unknown, path: string, byName: Map<string, ViewColu
   unknownKeys(filter, FILTER_KEYS[filterKind], path)
   const column = columnName(filter.column, `${path}.column`, byName)
   const type = (byName.get(column) as ViewColumnDef).type
-  const allowed = FILTER_KINDS[type]
+  const allowed = filterKinds(type)
   if (!allowed.includes(filterKind)) {
     throw new ViewSpecError(path, `a '${filterKind}' filter does not fit column "${column}" of type ${type} (it takes ${allowed.join(', ')})`)
   }
@@ -128,7 +159,8 @@ function columnFilter(input: unknown, path: string, byName: Map<string, ViewColu
     case 'range':
     case 'timeRange': {
       const out: RangeFilter | TimeRangeFilter = { column, kind: filterKind }
-      const check = type === 'int64' ? int64Value : type === 'timestamp' ? nanosValue : numberValue
+      const check =
+        type === 'int64' || type === 'duration' ? int64Value : type === 'timestamp' ? nanosValue : type === 'decimal' ? decimalValue : type === 'date' ? dateValue : numberValue
       if (filter.min !== undefined) out.min = check(filter.min, `${path}.min`)
       if (filter.max !== undefined) out.max = check(filter.max, `${path}.max`)
       if (out.min !== undefined && out.max !== undefined && isAbove(out.min, out.max, type)) {
@@ -140,7 +172,14 @@ function columnFilter(input: unknown, path: string, byName: Map<string, ViewColu
 }
 
 function isAbove(min: number | string, max: number | string, type: ViewColumnType): boolean {
-  if (type === 'int64' || type === 'timestamp') return int64Bound(min, 'min') > int64Bound(max, 'max')
+  if (type === 'int64' || type === 'timestamp' || type === 'duration') return int64Bound(min, 'min') > int64Bound(max, 'max')
+  if (type === 'date') return dateBound(min, 'min') > dateBound(max, 'max')
+  if (type === 'decimal') {
+    const low = decimalBound(min)
+    const high = decimalBound(max)
+    if (low === null || high === null) return min === Infinity || max === -Infinity
+    return compareDecimal(low, high) > 0
+  }
   return (min as number) > (max as number)
 }
 
@@ -157,6 +196,18 @@ function int64Value(value: unknown, path: string): number | string {
     return value
   }
   throw new ViewSpecError(path, `must be a number or a decimal integer string, got ${show(value)}`)
+}
+
+function decimalValue(value: unknown, path: string): number | string {
+  if (typeof value === 'number' && !Number.isNaN(value)) return value
+  if (typeof value === 'string' && /^[+-]?\d+(\.\d+)?$/.test(value)) return value
+  throw new ViewSpecError(path, `must be a number or a decimal string, got ${show(value)}`)
+}
+
+function dateValue(value: unknown, path: string): number | string {
+  if (typeof value === 'number' && !Number.isNaN(value)) return value
+  if (typeof value === 'string' && parseCivilDate(value) !== null) return value
+  throw new ViewSpecError(path, `must be a date YYYY-MM-DD or a day number since 1970-01-01, got ${show(value)}`)
 }
 
 function nanosValue(value: unknown, path: string): number | string {

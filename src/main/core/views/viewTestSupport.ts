@@ -4,6 +4,7 @@
  */
 import { Buffer } from 'node:buffer'
 import { LiveTable, type TableTypeSpec } from '../engine/liveTable'
+import type { ColumnWriter } from '../engine/columnWriter'
 import { ALL_TYPES, addRows } from '../engine/testSupport'
 import type { ColumnDef } from '../types'
 import type { CellValue, ColumnFilter, SortKey, ViewSpec } from './viewTypes'
@@ -208,15 +209,26 @@ export function tableOf(columns: ColumnDef[], rows: unknown[][], tableType: Tabl
 /** Appends the given rows (not flushed). */
 export function appendRows(table: LiveTable, rows: unknown[][]): void {
   addRows(table, rows.length, (writers, r) => {
-    rows[r].forEach((v, j) => {
-      const w = writers[j]
-      if (v === null) w.appendNull()
-      else if (typeof v === 'bigint') w.appendBigInt(v)
-      else if (typeof v === 'number') w.appendNumber(v)
-      else if (typeof v === 'boolean') w.appendBool(v)
-      else if (typeof v === 'string') w.appendString(v)
-      else if (v instanceof Uint8Array) w.appendUtf8(v, 0, v.length)
-      else throw new TypeError(`tableOf: cannot write ${String(v)}`)
-    })
+    rows[r].forEach((v, j) => writeValue(writers[j], v))
   })
+}
+
+/** Writes one value: a list as an array of its elements, a map as an object. */
+function writeValue(w: ColumnWriter, v: unknown): void {
+  if (v === null) w.appendNull()
+  else if (typeof v === 'bigint') w.appendBigInt(v)
+  else if (typeof v === 'number') w.appendNumber(v)
+  else if (typeof v === 'boolean') w.appendBool(v)
+  else if (typeof v === 'string') w.appendString(v)
+  else if (v instanceof Uint8Array) w.appendUtf8(v, 0, v.length)
+  else if (Array.isArray(v)) {
+    for (const item of v) writeValue(w.child(0), item)
+    w.appendList()
+  } else if (typeof v === 'object' && v !== null) {
+    for (const [key, item] of Object.entries(v)) {
+      w.child(0).appendString(key)
+      writeValue(w.child(1), item)
+    }
+    w.appendList()
+  } else throw new TypeError(`tableOf: cannot write ${String(v)}`)
 }

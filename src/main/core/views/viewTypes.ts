@@ -1,10 +1,11 @@
 /**
- * The view DTOs: plain, JSON-safe types with no imports, so that this file can move to src/shared as the IPC
- * contract of views unchanged. See README.md for the semantics (ordering, nulls, NaN, encodings).
+ * The view DTOs: plain, JSON-safe types importing only types from src/shared, so that this file can move to src/shared
+ * as the IPC contract of views unchanged. See README.md for the semantics (ordering, nulls, NaN, encodings).
  */
+import type { ColumnType } from '../../../shared/model/columns'
 
-/** The column types a view knows (the same strings as the engine's ColumnType). */
-export type ViewColumnType = 'string' | 'int16' | 'int32' | 'int64' | 'float32' | 'float64' | 'bool' | 'bytes' | 'timestamp'
+/** The column types a view knows: the engine's ColumnType. */
+export type ViewColumnType = ColumnType
 
 /** A column of the table a view is made over. */
 export interface ViewColumnDef {
@@ -23,7 +24,7 @@ export interface SortKey {
   nulls?: NullsPlacement
 }
 
-/** string columns: the value contains `value`, ignoring case (both sides lower-cased with toLowerCase()). */
+/** string, list and map columns: the value (lists and maps: their JSON text) contains `value`, ignoring case (both sides lower-cased with toLowerCase()). */
 export interface ContainsFilter {
   column: string
   kind: 'contains'
@@ -38,9 +39,10 @@ export interface EqualsFilter {
 }
 
 /**
- * int16/int32/float32/float64/int64 columns: min <= value <= max (both inclusive, each optional). int64 bounds can be
- * decimal strings (exact) or numbers (compared exactly, any magnitude); the other types take numbers. NaN never
- * matches a range.
+ * int16/int32/float32/float64/int64/duration/decimal/date columns: min <= value <= max (both inclusive, each optional).
+ * int64 and duration (ns) bounds can be decimal integer strings (exact) or numbers (compared exactly, any magnitude);
+ * decimal bounds numbers or decimal strings (`-12.50`, exact); date bounds `YYYY-MM-DD` or day numbers since
+ * 1970-01-01; the other types take numbers. NaN never matches a range.
  */
 export interface RangeFilter {
   column: string
@@ -80,9 +82,10 @@ export interface ViewSpec {
 /**
  * One cell. int16/int32/float32/float64: a number (-0 is sent as 0; NaN/Infinity/-Infinity, which JSON cannot carry,
  * as the strings 'NaN'/'Infinity'/'-Infinity'); int64 and timestamp (epoch ns): a decimal string; bool: a boolean;
- * string: a string; bytes: base64 (RFC 4648, with padding); null: null.
+ * string and decimal: a string; date: `YYYY-MM-DD`; duration: nanoseconds as a decimal string; bytes: base64 (RFC 4648,
+ * with padding); list: an array of its elements' cells; map: an object of its entries' cells; null: null.
  */
-export type CellValue = number | string | boolean | null
+export type CellValue = number | string | boolean | null | CellValue[] | { [key: string]: CellValue }
 
 export interface ViewportColumn {
   name: string

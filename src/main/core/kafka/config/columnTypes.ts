@@ -38,7 +38,13 @@ const TYPE_NAMES: readonly [string, ColumnType][] = [
   ['boolean', 'bool'],
   ['bytes', 'bytes'],
   ['timestamp', 'timestamp'],
-  ['Instant', 'timestamp']
+  ['Instant', 'timestamp'],
+  ['date', 'date'],
+  ['LocalDate', 'date'],
+  ['duration', 'duration'],
+  ['Duration', 'duration'],
+  ['decimal', 'decimal'],
+  ['BigDecimal', 'decimal']
 ]
 
 /** The column type named by `deephaven.key.column.type` or `deephaven.value.column.type`. */

@@ -3,7 +3,7 @@
  * dotted field paths (`a.b`, or a record path `a` to rename its prefix); `mappedOnly` keeps only mapped paths (and
  * what lies under a mapped record). See README.md for the type table.
  */
-import type { ColumnDef, ColumnType } from '../../types'
+import type { ColumnDef, ColumnType, ScalarType } from '../../types'
 import { nullableBranch } from './avroMatch'
 import { AvroSchemaError, type AvroType, type RecordType } from './avroSchema'
 
@@ -32,10 +32,18 @@ export interface ColumnPlan {
 export function leafColumnType(t: AvroType): ColumnType {
   const inner = nullableBranch(t) ?? t
   switch (inner.type) {
+    case 'array': {
+      const element = elementType(inner.items)
+      return element === null ? 'string' : `list<${element}>`
+    }
+    case 'map': {
+      const element = elementType(inner.values)
+      return element === null ? 'string' : `map<string,${element}>`
+    }
     case 'boolean':
       return 'bool'
     case 'int':
-      return inner.logical === 'date' ? 'timestamp' : 'int32'
+      return inner.logical === 'date' ? 'date' : 'int32'
     case 'long':
       return inner.logical === 'timestamp-millis' || inner.logical === 'timestamp-micros' || inner.logical === 'timestamp-nanos' ? 'timestamp' : 'int64'
     case 'float':
@@ -44,10 +52,17 @@ export function leafColumnType(t: AvroType): ColumnType {
       return 'float64'
     case 'bytes':
     case 'fixed':
-      return inner.logical === 'decimal' ? 'string' : 'bytes'
+      return inner.logical === 'decimal' ? 'decimal' : 'bytes'
     default:
       return 'string'
   }
+}
+
+/** The column type of array items or map values that can be list or map elements, or null (they become JSON text). */
+function elementType(t: AvroType): ScalarType | null {
+  const inner = nullableBranch(t) ?? t
+  if (inner.type === 'record' || inner.type === 'array' || inner.type === 'map' || inner.type === 'union' || inner.type === 'null') return null
+  return leafColumnType(inner) as ScalarType
 }
 
 export function planColumns(schema: AvroType, mapping: Readonly<Record<string, string>> | undefined, mappedOnly: boolean): ColumnPlan {

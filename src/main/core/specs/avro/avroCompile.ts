@@ -4,7 +4,7 @@
  */
 import type { ColumnWriter } from '../../engine/columnWriter'
 import { RecordDecodeError } from '../recordDecodeError'
-import type { FieldPlan, LeafPlan, RecordPlan } from './avroColumns'
+import { type FieldPlan, type LeafPlan, type RecordPlan, leafColumnType } from './avroColumns'
 import * as c from './avroCursor'
 import { matches, nullableBranch, readerBranch } from './avroMatch'
 import { describeType, type AvroField, type AvroType, type RecordType } from './avroSchema'
@@ -71,7 +71,7 @@ function sequence(steps: readonly Sink[]): Sink {
 }
 
 function fieldInto(w: AvroType, r: AvroType, plan: FieldPlan): Sink {
-  if (plan.kind === 'leaf' && isJsonLeaf(r)) {
+  if (plan.kind === 'leaf' && plan.columnType === 'string' && isJsonLeaf(r)) {
     const read = valueReader(w, r)
     const col = plan.column
     return (ws, f) => {
@@ -112,7 +112,7 @@ function fieldInto(w: AvroType, r: AvroType, plan: FieldPlan): Sink {
   return leafInto(w, r, plan)
 }
 
-/** Reader types shown as JSON text: arrays, maps, unions other than [null, T], null. */
+/** Reader types shown as JSON text in a string column: arrays and maps of records or containers, unions other than [null, T], null. */
 function isJsonLeaf(r: AvroType): boolean {
   const inner = nullableBranch(r) ?? r
   return inner.type === 'array' || inner.type === 'map' || inner.type === 'union' || inner.type === 'null'
@@ -125,7 +125,6 @@ function leafInto(w: AvroType, r: AvroType, plan: LeafPlan): Sink {
     case 'boolean':
       return (ws, f) => ws[f + col].appendBool(c.readBoolean())
     case 'int':
-      if (r.logical === 'date') return (ws, f) => ws[f + col].appendNumber(c.readInt() * 86_400_000)
       return (ws, f) => ws[f + col].appendNumber(c.readInt())
     case 'long':
       if (r.logical === 'timestamp-millis' || r.logical === 'timestamp-micros' || r.logical === 'timestamp-nanos') {
@@ -177,9 +176,43 @@ function leafInto(w: AvroType, r: AvroType, plan: LeafPlan): Sink {
         ws[f + col].appendString(s)
       }
     }
+    case 'array': {
+      const items = elementSink((w as typeof r).items, r.items, plan)
+      const child: ColumnWriter[] = []
+      return (ws, f) => {
+        const column = ws[f + col]
+        child[0] = column.child(0)
+        for (let n = c.readBlockCount(); n !== 0; n = c.readBlockCount()) {
+          for (let k = 0; k < n; k++) items(child, 0)
+        }
+        column.appendList()
+      }
+    }
+    case 'map': {
+      const values = elementSink((w as typeof r).values, r.values, plan)
+      const child: ColumnWriter[] = []
+      return (ws, f) => {
+        const column = ws[f + col]
+        const keys = column.child(0)
+        child[0] = column.child(1)
+        for (let n = c.readBlockCount(); n !== 0; n = c.readBlockCount()) {
+          for (let k = 0; k < n; k++) {
+            keys.appendUtf8(c.cur.buf, c.readBytesStart(), c.cur.pos)
+            values(child, 0)
+          }
+        }
+        column.appendList()
+      }
+    }
     default:
       throw new AvroResolveError(`cannot put ${describeType(r)} into column '${name}'`)
   }
+}
+
+/** Reads one array item or map value into column 0 of the writers it is given: a list's or map's child column. */
+function elementSink(w: AvroType, r: AvroType, plan: LeafPlan): Sink {
+  const columnType = leafColumnType(r)
+  return fieldInto(w, r, { kind: 'leaf', column: 0, name: plan.name, columnType })
 }
 
 /** Appends a reader default (already converted by defaultValue; `raw` is its Avro JSON form). */
@@ -200,7 +233,8 @@ function defaultInto(r: AvroType, plan: FieldPlan, value: unknown, raw: unknown)
   }
   const col = plan.column
   if (value === null || value === undefined) return (ws, f) => ws[f + col].appendNull()
-  if (isJsonLeaf(r)) {
+  if (plan.columnType.startsWith('list<') || plan.columnType.startsWith('map<')) return nestedDefault(col, value)
+  if (plan.columnType === 'string' && isJsonLeaf(r)) {
     const text = jsonText(value)
     return (ws, f) => ws[f + col].appendString(text)
   }
@@ -222,7 +256,8 @@ function defaultInto(r: AvroType, plan: FieldPlan, value: unknown, raw: unknown)
       const bytes = Buffer.from(String(raw), 'latin1')
       return (ws, f) => ws[f + col].appendUtf8(bytes, 0, bytes.length)
     }
-    case 'string': {
+    case 'string':
+    case 'decimal': {
       const s = String(value)
       return (ws, f) => ws[f + col].appendString(s)
     }
@@ -230,5 +265,26 @@ function defaultInto(r: AvroType, plan: FieldPlan, value: unknown, raw: unknown)
       const n = Number(value)
       return (ws, f) => ws[f + col].appendNumber(n)
     }
+  }
+}
+
+/** A list or map default (converted by defaultValue): elements by their JS type; timestamps in a default are taken as ms. */
+function nestedDefault(col: number, value: unknown): Sink {
+  const entries: [string | null, unknown][] = Array.isArray(value) ? value.map((v) => [null, v]) : Object.entries(value as object)
+  const put = (w: ColumnWriter, v: unknown): void => {
+    if (v === null) w.appendNull()
+    else if (typeof v === 'bigint') w.appendBigInt(v)
+    else if (typeof v === 'number') w.appendNumber(v)
+    else if (typeof v === 'boolean') w.appendBool(v)
+    else if (typeof v === 'string' || v instanceof Uint8Array) w.appendString(String(v))
+    else w.appendString(jsonText(v))
+  }
+  return (ws, f) => {
+    const column = ws[f + col]
+    for (const [key, v] of entries) {
+      if (key !== null) column.child(0).appendString(key)
+      put(column.child(key === null ? 0 : 1), v)
+    }
+    column.appendList()
   }
 }

@@ -145,7 +145,7 @@ describe('avro decoder: plain (framing none)', () => {
       tsMs: 1_700_000_000_123_000_000n,
       tsUs: 1_700_000_000_123_456_000n,
       tsNs: 1_700_000_000_123_456_789n,
-      day: 19_000n * 86_400_000_000_000n,
+      day: 19_000,
       tMs: 3_600_000,
       tUs: 3_600_000_000n,
       localTs: 5n,
@@ -157,7 +157,7 @@ describe('avro decoder: plain (framing none)', () => {
     })
   })
 
-  it('arrays, maps and general unions become JSON text columns', async () => {
+  it('arrays and maps of scalars become list and map columns; of records, and general unions, JSON text columns', async () => {
     const schema = {
       type: 'record',
       name: 'C',
@@ -174,8 +174,35 @@ describe('avro decoder: plain (framing none)', () => {
       t.toBuffer({ tags: [], m: null, u: null, recs: [] })
     ])
     expect(rows).toEqual([
-      { tags: '["a","b"]', m: '{"x":9223372036854775807}', u: '"hi"', recs: '[{"a":1},{"a":null}]' },
-      { tags: '[]', m: null, u: null, recs: '[]' }
+      { tags: ['a', 'b'], m: { x: MAX }, u: '"hi"', recs: '[{"a":1},{"a":null}]' },
+      { tags: [], m: null, u: null, recs: '[]' }
+    ])
+  })
+
+  it('decimals stay exact, dates are days, and list and map elements take any scalar type with nulls', async () => {
+    const schema = {
+      type: 'record',
+      name: 'X',
+      fields: [
+        { name: 'big', type: { type: 'bytes', logicalType: 'decimal', precision: 22, scale: 2 } },
+        { name: 'days', type: { type: 'array', items: { type: 'int', logicalType: 'date' } } },
+        { name: 'maybe', type: { type: 'array', items: ['null', 'long'] } },
+        { name: 'prices', type: { type: 'map', values: { type: 'fixed', name: 'P', size: 4, logicalType: 'decimal', precision: 8, scale: 3 } } },
+        { name: 'times', type: ['null', { type: 'array', items: { type: 'long', logicalType: 'timestamp-millis' } }] }
+      ]
+    }
+    const t = avscType(schema)
+    const unscaled = 1234567890123456789012n
+    const hex = unscaled.toString(16)
+    const bigBytes = Buffer.from((hex.length % 2 === 0 ? '00' : '0') + hex, 'hex')
+    const { rows, errors } = await decodeRaw(avroSpec(JSON.stringify(schema), { framing: 'none' }), [
+      t.toBuffer({ big: bigBytes, days: [0, 19_000], maybe: [1n, null, -(2n ** 63n)], prices: { a: Buffer.from([0, 0, 0x30, 0x39]), b: Buffer.from([0xff, 0xff, 0xff, 0xff]) }, times: [1000n] }),
+      t.toBuffer({ big: Buffer.from([0xff]), days: [], maybe: [], prices: {}, times: null })
+    ])
+    expect(errors).toEqual([])
+    expect(rows).toEqual([
+      { big: '12345678901234567890.12', days: [0, 19_000], maybe: [1n, null, -(2n ** 63n)], prices: { a: '12.345', b: '-0.001' }, times: [1_000_000_000n] },
+      { big: '-0.01', days: [], maybe: [], prices: {}, times: null }
     ])
   })
 
@@ -222,8 +249,8 @@ describe('avro decoder: plain (framing none)', () => {
     const t = avscType(writer)
     const { rows, errors } = await decodeWith(decoder, [confluentFrame(1, t.toBuffer({ a: 7 })), confluentFrame(1, t.toBuffer({ a: null })), confluentFrame(1, t.toBuffer({ a: 'str' }))])
     expect(rows).toEqual([
-      { a: 7n, nested__x: 4, nested__y: null, raw: new Uint8Array([1, 255]), dec: '12.34', ts: 1_000_000_000n, list: '[1,2]' },
-      { a: null, nested__x: 4, nested__y: null, raw: new Uint8Array([1, 255]), dec: '12.34', ts: 1_000_000_000n, list: '[1,2]' }
+      { a: 7n, nested__x: 4, nested__y: null, raw: new Uint8Array([1, 255]), dec: '12.34', ts: 1_000_000_000n, list: [1, 2] },
+      { a: null, nested__x: 4, nested__y: null, raw: new Uint8Array([1, 255]), dec: '12.34', ts: 1_000_000_000n, list: [1, 2] }
     ])
     // the writer's string branch has no reader branch: only the records using it fail
     expect(errors).toEqual([expect.stringMatching(/string matches no branch/)])

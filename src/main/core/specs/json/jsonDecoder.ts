@@ -1,12 +1,15 @@
 import type { JsonSpec } from '../../api/keyValueSpec'
 import type { ColumnWriter } from '../../engine/columnWriter'
-import type { ColumnDef, ColumnType } from '../../types'
+import { type ColumnDef, type ColumnType, type ScalarType, columnShape } from '../../types'
 import type { PartDecoder } from '../partDecoder'
+import { appendDate, appendDuration } from './convertCalendar'
+import { appendDecimal } from './convertDecimal'
 import { appendBase64, appendBoolean, appendText } from './convertText'
 import { appendFloat, appendInt64, appendSmallInt } from './convertNumbers'
 import { appendTimestamp } from './convertTimestamp'
 import type { FieldErrorReporter } from './fieldErrors'
 import { pointerOf } from './jsonPointer'
+import { type Converter, JsonNested } from './jsonNested'
 import { JsonScanner } from './jsonScanner'
 import { normalizeJsonColumns, normalizeJsonMapping, planJsonColumns, type JsonColumnPlan } from './jsonSpecCheck'
 import { buildPathTree } from './pathTree'
@@ -28,8 +31,13 @@ const FLOAT = 4
 const BOOL = 5
 const BYTES = 6
 const TIMESTAMP = 7
+const DATE = 8
+const DURATION = 9
+const DECIMAL = 10
+const LIST = 11
+const MAP = 12
 
-const TYPE_CODE: Record<ColumnType, number> = {
+const TYPE_CODE: Record<ScalarType, number> = {
   string: STRING,
   int16: INT16,
   int32: INT32,
@@ -38,7 +46,31 @@ const TYPE_CODE: Record<ColumnType, number> = {
   float64: FLOAT,
   bool: BOOL,
   bytes: BYTES,
-  timestamp: TIMESTAMP
+  timestamp: TIMESTAMP,
+  date: DATE,
+  duration: DURATION,
+  decimal: DECIMAL
+}
+
+const CONVERTERS: Record<ScalarType, Converter> = {
+  string: (w, buf, k, s, e, f, _n, scratch) => appendText(w, buf, k, s, e, f, scratch),
+  int16: (w, buf, k, s, e, f, n, scratch) => appendSmallInt(w, buf, k, s, e, f, n, scratch, -32768, 32767),
+  int32: (w, buf, k, s, e, f, n, scratch) => appendSmallInt(w, buf, k, s, e, f, n, scratch, -2147483648, 2147483647),
+  int64: appendInt64,
+  float32: appendFloat,
+  float64: appendFloat,
+  bool: (w, buf, k, s, e, f, _n, scratch) => appendBoolean(w, buf, k, s, e, f, scratch),
+  bytes: (w, buf, k, s, e, f, _n, scratch) => appendBase64(w, buf, k, s, e, f, scratch),
+  timestamp: appendTimestamp,
+  date: appendDate,
+  duration: appendDuration,
+  decimal: appendDecimal
+}
+
+function typeCode(type: ColumnType): number {
+  const shape = columnShape(type)
+  if (shape === null) throw new TypeError(`unknown column type ${String(type)}`)
+  return shape.kind === 'list' ? LIST : shape.kind === 'map' ? MAP : TYPE_CODE[shape.element]
 }
 
 /**
@@ -57,6 +89,9 @@ class JsonPartDecoder implements JsonDecoder {
   private readonly names: string[]
   private readonly pointers: string[]
   private readonly scratch = new Scratch()
+  /** The element converter of list and map columns (null for the others). */
+  private readonly elements: (Converter | null)[]
+  private readonly nested = new JsonNested()
   /** Field errors of the record being decoded: column indexes and reasons. */
   private readonly errorColumns: number[] = []
   private readonly errorReasons: string[] = []
@@ -65,7 +100,11 @@ class JsonPartDecoder implements JsonDecoder {
     this.columns = plans.map((p) => ({ name: p.name, type: p.type }))
     const { root } = buildPathTree(plans.map((p) => p.path))
     this.scanner = new JsonScanner(root, plans.length)
-    this.types = Uint8Array.from(plans, (p) => TYPE_CODE[p.type])
+    this.types = Uint8Array.from(plans, (p) => typeCode(p.type))
+    this.elements = plans.map((p) => {
+      const shape = columnShape(p.type)
+      return shape === null || shape.kind === 'scalar' ? null : CONVERTERS[shape.element]
+    })
     this.names = plans.map((p) => p.name)
     this.pointers = plans.map((p) => (p.pointer === pointerOf([p.name]) ? '' : p.pointer))
   }
@@ -114,8 +153,23 @@ class JsonPartDecoder implements JsonDecoder {
         case INT16:
           problem = appendSmallInt(w, buf, k, s, e, f, numbers[i], scratch, -32768, 32767)
           break
-        default:
+        case BYTES:
           problem = appendBase64(w, buf, k, s, e, f, scratch)
+          break
+        case DATE:
+          problem = appendDate(w, buf, k, s, e, f, numbers[i], scratch)
+          break
+        case DURATION:
+          problem = appendDuration(w, buf, k, s, e, f, numbers[i], scratch)
+          break
+        case DECIMAL:
+          problem = appendDecimal(w, buf, k, s, e, f, numbers[i], scratch)
+          break
+        case LIST:
+          problem = this.nested.appendList(w, this.elements[i] as Converter, buf, k, s, e, scratch)
+          break
+        default:
+          problem = this.nested.appendMap(w, this.elements[i] as Converter, buf, k, s, e, scratch)
       }
       if (problem !== null) {
         w.appendNull()

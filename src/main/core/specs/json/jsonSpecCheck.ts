@@ -1,4 +1,4 @@
-import { COLUMN_TYPES, type ColumnDef, type ColumnType } from '../../types'
+import { COLUMN_TYPES_TEXT, type ColumnDef, type ColumnType, isColumnType } from '../../types'
 import { pathOfKey, pointerOf } from './jsonPointer'
 
 /** The column forms jsonSpec takes: `{ Name: 'type' }`, `[['Name', 'type'], …]` or `[{ name, type }, …]`. */
@@ -55,7 +55,7 @@ export function planJsonColumns(columns: readonly ColumnDef[], mapping: Readonly
   for (const { name, type } of columns) {
     if (typeof name !== 'string' || name.length === 0) fail(`column names must be non-empty strings, got ${describe(name)}`)
     if (names.has(name)) fail(`column '${name}' is given twice`)
-    if (!COLUMN_TYPES.includes(type)) fail(`column '${name}' has unknown type '${String(type)}'; expected one of ${COLUMN_TYPES.join(', ')}`)
+    if (!isColumnType(type)) fail(`column '${name}' has unknown type '${String(type)}'; expected one of ${COLUMN_TYPES_TEXT}`)
     names.add(name)
   }
   const keyOf = new Map<string, string>()

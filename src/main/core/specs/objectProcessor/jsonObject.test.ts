@@ -5,7 +5,7 @@ import { decodeWith } from './testSupport'
 const { long, double, string, bool, instant, object, array } = jsonObject
 
 describe('jsonObject provider', () => {
-  it('decodes every value type, nested objects joined with _ and arrays as JSON text', () => {
+  it('decodes every value type, nested objects joined with _, arrays of scalars as list columns and other arrays as JSON text', () => {
     const provider = jsonObject({
       sym: string(),
       seq: long(),
@@ -16,7 +16,8 @@ describe('jsonObject provider', () => {
       s: instant({ numberFormat: 's' }),
       ns: instant({ numberFormat: 'ns' }),
       point: object({ latitude: double(), where: object({ name: string() }) }),
-      tags: array(string())
+      tags: array(string()),
+      times: array(instant())
     })
     expect(provider.columns().map((c) => `${c.name}:${c.type}`)).toEqual([
       'sym:string',
@@ -29,7 +30,8 @@ describe('jsonObject provider', () => {
       'ns:timestamp',
       'point_latitude:float64',
       'point_where_name:string',
-      'tags:string'
+      'tags:list<string>',
+      'times:string'
     ])
     const doc = {
       sym: 'A\\"B',
@@ -41,7 +43,8 @@ describe('jsonObject provider', () => {
       s: 1_700_000_000,
       ns: '1700000000123456789',
       point: { latitude: -3.25, where: { name: 'x' } },
-      tags: ['a', 'b']
+      tags: ['a', 'b'],
+      times: ['2026-11-25T10:00:00Z']
     }
     const text = JSON.stringify(doc).replace('"9223372036854775807"', '9223372036854775807').replace('"1700000000123456789"', '1700000000123456789').replace('"tags":["a","b"]', '"tags": [ "a", "b" ]')
     const { rows, errors } = decodeWith(provider, [text])
@@ -58,7 +61,8 @@ describe('jsonObject provider', () => {
         ns: 1_700_000_000_123_456_789n,
         point_latitude: -3.25,
         point_where_name: 'x',
-        tags: '["a","b"]'
+        tags: ['a', 'b'],
+        times: '["2026-11-25T10:00:00Z"]'
       }
     ])
   })
@@ -91,7 +95,7 @@ describe('jsonObject provider', () => {
       null,
       '{"n":'
     ])
-    expect(rows).toEqual([{ n: 1n, d: 2, s: 'x', b: false, t: 1_704_067_200_000_000_000n, e: 5_000_000n, p_x: 3n, a: '[1,2]' }])
+    expect(rows).toEqual([{ n: 1n, d: 2, s: 'x', b: false, t: 1_704_067_200_000_000_000n, e: 5_000_000n, p_x: 3n, a: [1n, 2n] }])
     expect(errors).toEqual([
       null,
       "field 'n' is missing (allowMissing is not set)",
@@ -130,7 +134,7 @@ describe('jsonObject provider', () => {
     const { rows, errors } = decodeWith(provider, ['{"s":null,"a":["x",null]}', '{"n":2,"s":"v","p":null}', '{"s":"v","p":{"x":1,"q":{"y":"z"}}}', 'null', null, '{"s":"v","n":null}'])
     expect(errors).toEqual([null, null, null, null, null, "field 'n' is null (allowNull is not set)"])
     const empty = { n: null, s: null, p_x: null, p_q_y: null, a: null }
-    expect(rows).toEqual([{ ...empty, a: '["x",null]' }, { ...empty, n: 2n, s: 'v' }, { ...empty, s: 'v', p_x: 1n, p_q_y: 'z' }, empty, empty])
+    expect(rows).toEqual([{ ...empty, a: ['x', null] }, { ...empty, n: 2n, s: 'v' }, { ...empty, s: 'v', p_x: 1n, p_q_y: 'z' }, empty, empty])
   })
 
   it('checks its arguments', () => {

@@ -16,6 +16,13 @@ const COLUMN_TYPE: Record<JsonValue['kind'], ColumnType> = {
   array: 'string'
 }
 
+/** An array of longs, doubles, strings or bools is a list column; other arrays are JSON text. */
+function columnType(value: JsonValue): ColumnType {
+  if (value.kind !== 'array') return COLUMN_TYPE[value.kind]
+  const kind = value.element.kind
+  return kind === 'long' || kind === 'double' || kind === 'string' || kind === 'bool' ? `list<${COLUMN_TYPE[kind] as 'int64' | 'float64' | 'string' | 'bool'}>` : 'string'
+}
+
 /**
  * A provider for objectProcessorSpec(): a JSON object whose fields are decoded by the given value types
  * (Deephaven's deephaven.json object_val with the Jackson provider). Nested objects' columns are named
@@ -41,7 +48,7 @@ function jsonObjectProvider(fields: Record<string, JsonValue>, options?: JsonVal
     const name = path.join('_')
     if (names.has(name)) throw new TypeError(`jsonObject(): two fields give the column '${name}'`)
     names.add(name)
-    columns.push({ name, type: COLUMN_TYPE[value.kind] })
+    columns.push({ name, type: columnType(value) })
     leaves.push({ path, value, label: `field '${path.join('.')}'` })
   }
   walk(root, [])

@@ -1,6 +1,7 @@
 import type { ColumnOut, ColumnSink } from '../../api/objectProcessorSpec'
 import { appendFloat, appendInt64 } from '../json/convertNumbers'
-import { appendText } from '../json/convertText'
+import { appendBoolean, appendText } from '../json/convertText'
+import { type Converter, JsonNested } from '../json/jsonNested'
 import { ISO_NO_ZONE, ISO_OK, ISO_OUT_OF_RANGE, ISO_UNKNOWN_ZONE, parseIsoInstant } from '../json/isoInstant'
 import { JsonScanner } from '../json/jsonScanner'
 import { NUM, numToWords, readNumber } from '../json/numberText'
@@ -35,6 +36,15 @@ const BOOL = 3
 const INSTANT_ISO = 4
 const INSTANT_NUMBER = 5
 const ARRAY = 6
+const LIST = 7
+
+/** List element converters by element kind (the element kinds are checked before): arrays of other kinds are JSON text. */
+const ELEMENT: Partial<Record<JsonValue['kind'], Converter>> = {
+  long: appendInt64,
+  double: appendFloat,
+  string: (w, buf, k, s, e, f, _n, scratch) => appendText(w, buf, k, s, e, f, scratch),
+  bool: (w, buf, k, s, e, f, _n, scratch) => appendBoolean(w, buf, k, s, e, f, scratch)
+}
 
 /** Digits to append to an epoch integer of each unit to get nanoseconds. */
 const SHIFT = { s: 9, ms: 6, us: 3, ns: 0 } as const
@@ -52,7 +62,7 @@ function codeOf(value: Exclude<JsonValue, JsonObjectValue>): number {
     case 'instant':
       return value.numberFormat === undefined ? INSTANT_ISO : INSTANT_NUMBER
     default:
-      return ARRAY
+      return ELEMENT[value.element.kind] === undefined ? ARRAY : LIST
   }
 }
 
@@ -112,6 +122,7 @@ export class JsonObjectProcessor {
   private readonly skip: Uint8Array
   private readonly scratch = new Scratch()
   private readonly elements = new JsonArrayElements()
+  private readonly nested = new JsonNested()
 
   constructor(
     private readonly leaves: readonly LeafPlan[],
@@ -182,8 +193,10 @@ export class JsonObjectProcessor {
           problem = appendEpochInteger(w, buf, s, e, this.shifts[i])
           break
         default: {
+          const element = (leaf.value as { element: JsonValue }).element
           const bad = this.elements.firstRejected(buf, s, e, this.checks[i] as ElementCheck)
-          if (bad >= 0) problem = `element ${bad} is not ${expected((leaf.value as { element: JsonValue }).element)}`
+          if (bad >= 0) problem = `element ${bad} is not ${expected(element)}`
+          else if (codes[i] === LIST) problem = this.nested.appendList(w, ELEMENT[element.kind] as Converter, buf, k, s, e, scratch)
           else appendText(w, buf, k, s, e, f, scratch)
         }
       }

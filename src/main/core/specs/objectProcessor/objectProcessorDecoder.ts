@@ -1,6 +1,6 @@
 import type { ColumnOut, ColumnSink, ObjectProcessorSpec } from '../../api/objectProcessorSpec'
 import type { ColumnWriter } from '../../engine/columnWriter'
-import { COLUMN_TYPES, type ColumnDef } from '../../types'
+import { COLUMN_TYPES_TEXT, type ColumnDef, isColumnType } from '../../types'
 import type { FieldErrorReporter, PartDecoder } from '../partDecoder'
 import { RecordDecodeError } from '../recordDecodeError'
 
@@ -18,7 +18,7 @@ function checkColumns(columns: unknown): ColumnDef[] {
   return columns.map((c: unknown, i) => {
     const { name, type } = (c ?? {}) as { name?: unknown; type?: unknown }
     if (typeof name !== 'string' || name.length === 0) throw new TypeError(`provider.columns()[${i}]: name must be a non-empty string`)
-    if (!COLUMN_TYPES.includes(type as never)) throw new TypeError(`provider column '${name}': unknown type '${String(type)}'; expected one of ${COLUMN_TYPES.join(', ')}`)
+    if (!isColumnType(type)) throw new TypeError(`provider column '${name}': unknown type '${String(type)}'; expected one of ${COLUMN_TYPES_TEXT}`)
     if (seen.has(name)) throw new TypeError(`provider column '${name}' is given twice`)
     seen.add(name)
     return { name, type } as ColumnDef

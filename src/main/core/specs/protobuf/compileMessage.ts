@@ -4,6 +4,7 @@ import { SpecError } from '../resolvePartDecoder'
 import type { IncludeMatcher } from './includePaths'
 import { listJson, mapJson, messageJson } from './jsonRender'
 import { MessageNode, SLOT_LIST, SLOT_MESSAGE, SLOT_SCALAR, type ChildNuller, type ChildWriter, type SlotSpec } from './messageNode'
+import { listWriter, mapWriter } from './repeatedColumns'
 import { SCALAR_COLUMN, SCALAR_WIRE } from './scalarTypes'
 import { defaultWriter, scalarReader } from './scalarReaders'
 import { wellKnownKind, wrapperScalar } from './wellKnown'
@@ -22,7 +23,8 @@ interface Leaf {
 
 /**
  * Plans the columns of `type` (nested messages flattened with '_', well-known types as single columns, repeated
- * fields and maps as JSON text) and compiles the decoder tree that writes them.
+ * scalars as list columns, maps of scalars as map columns, repeated messages and maps of messages as JSON text) and
+ * compiles the decoder tree that writes them.
  */
 export function compileMessage(type: Type, include: IncludeMatcher): CompiledMessage {
   const columns: ColumnDef[] = []
@@ -74,6 +76,18 @@ function nuller(col: number): ChildNuller {
 
 function compileField(field: Field, s: number, path: readonly string[], stack: readonly string[], include: IncludeMatcher, columns: ColumnDef[]): Leaf | null {
   const resolved = field.resolvedType
+  const element = resolved instanceof Type ? undefined : SCALAR_COLUMN[resolved instanceof Enum ? 'enum' : field.type]
+  if ((field.map || field.repeated) && element !== undefined) {
+    const scalar = resolved instanceof Enum ? 'enum' : field.type
+    const enumType = resolved instanceof Enum ? resolved : null
+    const col = addColumn(columns, path, field.map ? `map<string,${element}>` : `list<${element}>`)
+    const write = field.map ? mapWriter(field, scalar, enumType) : listWriter(scalar, enumType)
+    return {
+      slot: { fieldNumber: field.id, kind: SLOT_LIST, wire: 0, oneofPeers: [] },
+      write: (node, c, writers, first) => write(c.buf, node.ranges[s], writers[first + col]),
+      writeNull: nuller(col)
+    }
+  }
   if (field.map || field.repeated) {
     const col = addColumn(columns, path, 'string')
     const render = field.map ? (buf: Buffer, occ: number[]) => mapJson(field, buf, occ) : (buf: Buffer, occ: number[]) => listJson(field, buf, occ)
@@ -136,7 +150,7 @@ function compileMessageField(
     }
   }
   if (kind === 'timestamp' || kind === 'duration') {
-    const col = addColumn(columns, path, kind === 'timestamp' ? 'timestamp' : 'int64')
+    const col = addColumn(columns, path, kind)
     const inner = new MessageNode([
       { fieldNumber: 1, kind: SLOT_SCALAR, wire: WT_VARINT, oneofPeers: [] },
       { fieldNumber: 2, kind: SLOT_SCALAR, wire: WT_VARINT, oneofPeers: [] }

@@ -1,6 +1,5 @@
 /**
- * Renders repeated fields, maps and JSON-mapped well-known types as compact JSON text (the interim form of list and
- * map columns; see README.md). 64-bit integers are JSON strings, bytes base64, enums their names.
+ * Renders repeated messages, maps of messages and JSON-mapped well-known types as compact JSON text (see README.md). 64-bit integers are JSON strings, bytes base64, enums their names.
  */
 import { Enum, MapField, Type, type Field } from 'protobufjs'
 import { SCALAR_WIRE } from './scalarTypes'
@@ -138,6 +137,14 @@ export function mapJson(field: Field, buf: Buffer, occ: Occurrences): string {
   const parts: string[] = []
   for (const [k, v] of entries) parts.push(`${JSON.stringify(k)}:${v}`)
   return `{${parts.join(',')}}`
+}
+
+/** A map entry's key as text (the JSON mapping's key), from the key occurrences of the entry (default when absent). */
+export function mapKeyText(keyType: string, buf: Buffer, k: Occurrences | undefined): string {
+  if (k === undefined) return defaultKey(keyType)
+  if (keyType === 'string') return buf.toString('utf8', k[k.length - 3], k[k.length - 2])
+  const keyField = { type: keyType, resolvedType: null } as unknown as Field
+  return String(JSON.parse(valueJson(keyField, buf, k, k.length - 3, keyType)))
 }
 
 function defaultKey(type: string): string {

@@ -83,11 +83,13 @@ describe('Protobuf decoder', () => {
     expect(names).toContain('sub_first:string')
     expect(names).toContain('sub_deep_z:int64')
     expect(names).toContain('ts:timestamp')
-    expect(names).toContain('dur:int64')
+    expect(names).toContain('dur:duration')
     expect(names).toContain('w64:int64')
     expect(names).toContain('wbool:bool')
     expect(names).toContain('side:string')
-    expect(names).toContain('nums:string')
+    expect(names).toContain('nums:list<int64>')
+    expect(names).toContain('m:map<string,int64>')
+    expect(names).toContain('inners:string')
     expect(names).not.toContain('empty')
   })
 
@@ -113,7 +115,7 @@ describe('Protobuf decoder', () => {
       ts: 1_700_000_000_123_456_789n, dur: -2_000_000_500n,
       w64: MIN, wstr: 'w', wbool: false, wdbl: 2.5, wflt: 1, wi32: -7, wu32: -1, wu64: MAX,
       mask: '"a.b,c"',
-      nums: `["${MAX}","${MIN}","1"]`, inners: '[{"first":"p","n":0},{}]', m: `{"a":"${MIN}"}`, tags: '["x","y"]', u32: -1, s32: -3
+      nums: [MAX, MIN, 1n], inners: '[{"first":"p","n":0},{}]', m: { a: MIN }, tags: ['x', 'y'], u32: -1, s32: -3
     })
     expect(Buffer.from(row.b as Uint8Array)).toEqual(Buffer.from([1, 2]))
     expect(Buffer.from(row.wbytes as Uint8Array).toString()).toBe('hi')
@@ -126,7 +128,7 @@ describe('Protobuf decoder', () => {
   it('gives null for absent presence fields, defaults for plain proto3 scalars, nulls for a null payload', () => {
     const { dec, type } = setup()
     const [empty, nul] = read(dec, [enc(type, {}), null])
-    expect(empty).toMatchObject({ i64: 0n, s: '', flag: false, side: 'BUY', maybe: null, sub_first: null, sub_deep_z: null, a: null, bnum: null, ts: null, w64: null, nums: '[]', m: '{}', st: null })
+    expect(empty).toMatchObject({ i64: 0n, s: '', flag: false, side: 'BUY', maybe: null, sub_first: null, sub_deep_z: null, a: null, bnum: null, ts: null, w64: null, nums: [], m: {}, st: null })
     for (const v of Object.values(nul)) expect(v).toBeNull()
     const [subOnly] = read(dec, [enc(type, { sub: {} })])
     expect(subOnly).toMatchObject({ sub_first: '', sub_n: null, sub_deep_z: null })
@@ -178,5 +180,29 @@ describe('protobufSpec()', () => {
     expect(() => protobufSpec({ proto: PROTO } as never)).toThrow(/messageName/)
     expect(() => protobufSpec({ subject: 's' }, { include: ['a'] })).toThrow(/start with/)
     expect(() => protobufSpec({ subject: 's' }, { protocol: 'x' as never })).toThrow(/protocol/)
+  })
+
+  it('repeated scalars become list columns (packed or not) and maps of scalars map columns (keys as text)', () => {
+    const proto = `
+syntax = "proto2";
+package p;
+enum Side { BUY = 0; SELL = 1; }
+message R {
+  repeated int32 packed = 1 [packed = true]; repeated sint64 loose = 2; repeated double ds = 3 [packed = true];
+  repeated Side sides = 4; repeated bytes blobs = 5; map<int32, string> byId = 6; map<bool, double> flags = 7;
+  repeated fixed32 fx = 8 [packed = true];
+}`
+    const dec = protobufDecoderFor('valueSpec', loadProtoSource('valueSpec', proto, 'p.R'), 'raw', undefined)
+    expect(dec.columns.map((c) => c.type)).toEqual(['list<int32>', 'list<int64>', 'list<float64>', 'list<string>', 'list<bytes>', 'map<string,string>', 'map<string,float64>', 'list<int32>'])
+    const type = protobuf.parse(proto, new protobuf.Root(), { keepCase: true }).root.lookupType('p.R')
+    const [row, empty] = read(dec, [
+      enc(type, { packed: [1, -2, 300], loose: [Long.fromString(MIN.toString()), 5], ds: [0.5, -1], sides: [1, 0], blobs: [Buffer.from('ab')], byId: { 7: 'seven', '-1': '' }, flags: { true: 2.5 }, fx: [4294967295, 1] }),
+      enc(type, {})
+    ])
+    expect(row).toEqual({
+      packed: [1, -2, 300], loose: [MIN, 5n], ds: [0.5, -1], sides: ['SELL', 'BUY'], blobs: [new Uint8Array([0x61, 0x62])],
+      byId: { 7: 'seven', '-1': '' }, flags: { true: 2.5 }, fx: [-1, 1]
+    })
+    expect(empty).toEqual({ packed: [], loose: [], ds: [], sides: [], blobs: [], byId: {}, flags: {}, fx: [] })
   })
 })

@@ -1,8 +1,8 @@
-import type { ColumnType } from '../../types'
+import type { ScalarType } from '../../types'
 import { WT_I32, WT_I64, WT_LEN, WT_VARINT } from './wireCursor'
 
 /** Column type of each Protobuf scalar (enums are strings: their value names). */
-export const SCALAR_COLUMN: Readonly<Record<string, ColumnType>> = {
+export const SCALAR_COLUMN: Readonly<Record<string, ScalarType>> = {
   double: 'float64',
   float: 'float32',
   int32: 'int32',

@@ -1,4 +1,4 @@
-import { COLUMN_TYPES, type ColumnType } from '../../../../shared/model/columns'
+import { COLUMN_TYPES, type ScalarType } from '../../../../shared/model/columns'
 
 // Deephaven dtypes (deephaven/dtypes.py) as the app's column types. Where the app may gain an exact type
 // (decimal, date, ...), `type` names it; until COLUMN_TYPES has it, the fallback is used and the user is told.
@@ -7,7 +7,7 @@ interface DtypeMapping {
   type: string
   /** Told to the user when `type` is used but is not quite the Deephaven type. */
   note?: string
-  fallback?: { type: ColumnType; note: string }
+  fallback?: { type: ScalarType; note: string }
 }
 
 const asText = (what: string): DtypeMapping['fallback'] => ({ type: 'string', note: `${what} is read as text (string)` })
@@ -40,7 +40,7 @@ const DTYPES: Record<string, DtypeMapping> = {
   Period: { type: 'period', fallback: asText('a Period') }
 }
 
-export type DtypeResult = { ok: true; type: ColumnType; note?: string } | { ok: false; reason: string }
+export type DtypeResult = { ok: true; type: ScalarType; note?: string } | { ok: false; reason: string }
 
 /** The column type for `dtypes.<name>`. */
 export function columnTypeForDtype(name: string): DtypeResult {
@@ -49,7 +49,7 @@ export function columnTypeForDtype(name: string): DtypeResult {
     return { ok: false, reason: name.endsWith('_array') ? `dtypes.${name}: array columns have no equivalent in the editor` : `dtypes.${name} has no equivalent column type in the editor` }
   }
   const known = (COLUMN_TYPES as readonly string[]).includes(mapping.type)
-  if (known) return mapping.note ? { ok: true, type: mapping.type as ColumnType, note: `dtypes.${name} → ${mapping.type}: ${mapping.note}` } : { ok: true, type: mapping.type as ColumnType }
+  if (known) return mapping.note ? { ok: true, type: mapping.type as ScalarType, note: `dtypes.${name} → ${mapping.type}: ${mapping.note}` } : { ok: true, type: mapping.type as ScalarType }
   const fallback = mapping.fallback!
   return { ok: true, type: fallback.type, note: `dtypes.${name} → ${fallback.type}: ${fallback.note}` }
 }

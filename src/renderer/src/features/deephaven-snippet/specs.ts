@@ -1,4 +1,4 @@
-import type { ColumnDef } from '../../../../shared/model/columns'
+import type { ColumnDef, ScalarType } from '../../../../shared/model/columns'
 import type { SpecDto } from '../../../../shared/model/tables'
 import type { Arg, Expr } from './ast'
 import { bindArguments, callOf, type TranslationContext } from './context'
@@ -145,7 +145,7 @@ function protobufProtocol(arg: Arg | undefined, ctx: TranslationContext): 'serde
   throw new Unmappable(arg.value, 'protocol must be ProtobufProtocol.serdes() or ProtobufProtocol.raw()')
 }
 
-function dtypeOf(expr: Expr, ctx: TranslationContext): ColumnDef['type'] {
+function dtypeOf(expr: Expr, ctx: TranslationContext): ScalarType {
   const name = ctx.scope.qualifiedName(expr)
   if (!name?.startsWith('dtypes.')) throw new Unmappable(expr, `\`${ctx.text(expr)}\` is not a Deephaven dtype (such as dtypes.string or dtypes.int64)`)
   const result = columnTypeForDtype(name.slice('dtypes.'.length))

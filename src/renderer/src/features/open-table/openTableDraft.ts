@@ -1,4 +1,4 @@
-import { COLUMN_TYPES, type ColumnType } from '../../../../shared/model/columns'
+import { COLUMN_TYPES, type ScalarType } from '../../../../shared/model/columns'
 import type { OpenTableArgs, SpecDto } from '../../../../shared/model/tables'
 
 // The "open a table" form as plain data, and its translation into openTable arguments.
@@ -9,7 +9,7 @@ export type TableKind = 'append' | 'blink' | 'ring'
 export interface SpecDraft {
   kind: 'ignore' | 'simple'
   columnName: string
-  type: ColumnType
+  type: ScalarType
 }
 
 export interface OpenTableDraft {

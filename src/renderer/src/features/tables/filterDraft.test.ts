@@ -23,6 +23,20 @@ describe('filter modes per column type', () => {
   })
 })
 
+describe('new column types', () => {
+  it('date, duration and decimal take ranges (dates as YYYY-MM-DD, durations in ns, decimals exact); lists and maps contains', () => {
+    expect(filterModes('decimal').map((m) => m.value)).toEqual(['range', 'null', 'notNull'])
+    expect(filterModes('map<string,int32>').map((m) => m.value)).toEqual(['contains', 'null', 'notNull'])
+    expect(draftToFilter('D', 'date', draft({ mode: 'range', min: ' 2024-01-31 ' }))).toEqual({ filter: { column: 'D', kind: 'range', min: '2024-01-31' } })
+    expect(draftToFilter('D', 'date', draft({ mode: 'range', min: '31/01/2024' }))).toEqual({ filter: null, error: 'use YYYY-MM-DD' })
+    expect(draftToFilter('T', 'duration', draft({ mode: 'range', max: '1,000' }))).toEqual({ filter: { column: 'T', kind: 'range', max: '1000' } })
+    expect(draftToFilter('X', 'decimal', draft({ mode: 'range', min: '12345678901234567890.12' }))).toEqual({
+      filter: { column: 'X', kind: 'range', min: '12345678901234567890.12' }
+    })
+    expect(draftToFilter('L', 'list<string>', draft({ text: 'ab' }))).toEqual({ filter: { column: 'L', kind: 'contains', value: 'ab' } })
+  })
+})
+
 describe('draftToFilter', () => {
   it('text: contains and equals, nothing while empty', () => {
     expect(draftToFilter('V', 'string', draft({ text: 'ab' }))).toEqual({ filter: { column: 'V', kind: 'contains', value: 'ab' } })

@@ -31,7 +31,8 @@ const NULL_MODES: FilterModeOption[] = [
 /** The filter kinds a column type offers, the default first. */
 export function filterModes(type: ColumnType): readonly FilterModeOption[] {
   if (type === 'string') return [{ value: 'contains', label: 'contains' }, { value: 'equals', label: 'equals' }, ...NULL_MODES]
-  if (isNumericType(type)) return [{ value: 'range', label: 'range' }, ...NULL_MODES]
+  if (type.startsWith('list<') || type.startsWith('map<')) return [{ value: 'contains', label: 'contains' }, ...NULL_MODES]
+  if (isNumericType(type) || type === 'date' || type === 'duration') return [{ value: 'range', label: 'range' }, ...NULL_MODES]
   if (type === 'timestamp') return [{ value: 'timeRange', label: 'time' }, ...NULL_MODES]
   if (type === 'bool') return [ANY, { value: 'true', label: 'true' }, { value: 'false', label: 'false' }, ...NULL_MODES]
   return [ANY, ...NULL_MODES]
@@ -85,7 +86,7 @@ export function draftToFilter(column: string, type: ColumnType, draft: FilterDra
 function rangeFilter(column: string, type: ColumnType, draft: FilterDraft): DraftResult {
   const min = parseNumber(draft.min, type)
   const max = parseNumber(draft.max, type)
-  if (min === undefined || max === undefined) return { filter: null, error: type === 'int64' || type.startsWith('int') ? 'not an integer' : 'not a number' }
+  if (min === undefined || max === undefined) return { filter: null, error: type === 'date' ? 'use YYYY-MM-DD' : type === 'int64' || type === 'duration' || type.startsWith('int') ? 'not an integer' : 'not a number' }
   if (min === null && max === null) return NONE
   return { filter: { column, kind: 'range', ...(min !== null ? { min } : {}), ...(max !== null ? { max } : {}) } }
 }
@@ -94,7 +95,9 @@ function rangeFilter(column: string, type: ColumnType, draft: FilterDraft): Draf
 function parseNumber(text: string, type: ColumnType): number | string | null | undefined {
   const t = text.trim().replace(/[_,\s]/g, '')
   if (t === '') return null
-  if (type === 'int64') return /^-?\d+$/.test(t) ? t.replace(/^(-?)0+(?=\d)/, '$1') : undefined
+  if (type === 'int64' || type === 'duration') return /^-?\d+$/.test(t) ? t.replace(/^(-?)0+(?=\d)/, '$1') : undefined
+  if (type === 'decimal') return /^[+-]?\d+(\.\d+)?$/.test(t) ? t : undefined
+  if (type === 'date') return /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? text.trim() : undefined
   const n = Number(t)
   if (!Number.isFinite(n)) return undefined
   if (type.startsWith('int') && !Number.isInteger(n)) return undefined

@@ -88,3 +88,17 @@ describe('bytes helpers', () => {
     expect(bytesPreview(bytes)).toBe('A··')
   })
 })
+
+describe('formatCell: date, duration, decimal, list, map', () => {
+  it('shows dates as sent, durations human-readable, decimals exact and right-aligned, lists and maps as compact JSON', () => {
+    expect(formatCell('2024-02-29', 'date')).toEqual({ text: '2024-02-29', kind: 'time' })
+    expect(formatCell('3723250000000', 'duration')).toEqual({ text: '1h 02m 03.250s', kind: 'num' })
+    expect(formatCell('-1', 'duration').text).toBe('-0.000000001s')
+    expect(formatCell('172800000000000', 'duration').text).toBe('2d 00h 00m 00s')
+    expect(formatCell('0', 'duration').text).toBe('0s')
+    expect(formatCell('12345678901234567890.12', 'decimal')).toEqual({ text: '12345678901234567890.12', kind: 'num' })
+    expect(formatCell([1, null, 'a'], 'list<string>')).toEqual({ text: '[1,null,"a"]', kind: 'text' })
+    expect(cellText({ a: 1 }, 'map<string,int32>')).toBe('{"a":1}')
+    expect(cellText('5000000000', 'duration')).toBe('5s')
+  })
+})

@@ -22,7 +22,7 @@ const MAX_TEXT = 400
 /** Bytes shown in a cell (the copy has them all). */
 const MAX_BYTES_SHOWN = 48
 
-const NUMERIC: ReadonlySet<ColumnType> = new Set(['int16', 'int32', 'int64', 'float32', 'float64'])
+const NUMERIC: ReadonlySet<ColumnType> = new Set(['int16', 'int32', 'int64', 'float32', 'float64', 'decimal'])
 
 export function isNumericType(type: ColumnType): boolean {
   return NUMERIC.has(type)
@@ -46,9 +46,14 @@ export function formatCell(value: CellValue, type: ColumnType, zone: TimeZoneMod
     case 'int16':
     case 'int32':
     case 'int64':
+    case 'decimal':
       return { text: String(value), kind: 'num' }
+    case 'date':
+      return { text: String(value), kind: 'time' }
+    case 'duration':
+      return { text: formatDurationNs(value), kind: 'num' }
     default: {
-      const text = String(value)
+      const text = typeof value === 'object' ? JSON.stringify(value) : String(value)
       return { text: singleLine(text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) + '…' : text), kind: 'text' }
     }
   }
@@ -65,8 +70,10 @@ export function cellText(value: CellValue, type: ColumnType, zone: TimeZoneMode 
     case 'float32':
     case 'float64':
       return formatFloat(value, type)
+    case 'duration':
+      return formatDurationNs(value)
     default:
-      return String(value)
+      return typeof value === 'object' ? JSON.stringify(value) : String(value)
   }
 }
 
@@ -86,6 +93,29 @@ export function formatFloat(value: CellValue, type: 'float32' | 'float64'): stri
 }
 
 const NS_PER_MS = 1_000_000n
+
+/** Nanoseconds (decimal string) as `1h 02m 03.250s`, `-3.000000001s`, `2d 00h 00m 00s`: zero fractions dropped. */
+export function formatDurationNs(ns: CellValue): string {
+  let big: bigint
+  try {
+    big = BigInt(ns as string | number)
+  } catch {
+    return String(ns)
+  }
+  const sign = big < 0n ? '-' : ''
+  if (big < 0n) big = -big
+  const fraction = (big % 1_000_000_000n).toString().padStart(9, '0').replace(/0+$/, '')
+  let seconds = big / 1_000_000_000n
+  const parts: string[] = []
+  for (const [unit, size] of [['d', 86400n], ['h', 3600n], ['m', 60n]] as const) {
+    if (seconds >= size || parts.length > 0) {
+      parts.push(`${parts.length > 0 ? pad(Number(seconds / size), 2) : seconds / size}${unit}`)
+      seconds %= size
+    }
+  }
+  const secondText = `${parts.length > 0 ? pad(Number(seconds), 2) : seconds}${fraction === '' ? '' : '.' + fraction.padEnd(3, '0')}s`
+  return sign + [...parts, secondText].join(' ')
+}
 
 /** Epoch nanoseconds (decimal string or safe integer) as `YYYY-MM-DD HH:mm:ss.SSS`. */
 export function formatTimestampNs(ns: CellValue, zone: TimeZoneMode = 'local'): string {

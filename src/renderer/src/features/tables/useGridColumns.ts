@@ -26,7 +26,7 @@ const features = tableFeatures({ rowSortingFeature, columnFilteringFeature, colu
 const NO_ROWS: CellValue[][] = []
 
 /** Narrowest default width per type: what its values need. */
-const WIDTH: Record<ColumnDef['type'], number> = {
+const WIDTH: Record<string, number> = {
   string: 220,
   bytes: 240,
   timestamp: 190,
@@ -35,13 +35,16 @@ const WIDTH: Record<ColumnDef['type'], number> = {
   int16: 90,
   float64: 130,
   float32: 120,
-  bool: 80
+  bool: 80,
+  date: 110,
+  duration: 130,
+  decimal: 150
 }
 
 /** Wide enough for the values of its type and for its header (name, type, sort mark), up to a limit. */
 export function defaultWidth(column: ColumnDef): number {
   const header = Math.ceil(column.name.length * 7.6 + column.type.length * 6.2 + 44)
-  return Math.min(Math.max(WIDTH[column.type], header), 320)
+  return Math.min(Math.max(WIDTH[column.type] ?? 240, header), 320)
 }
 
 /**
@@ -70,6 +73,7 @@ export function useGridColumns(columns: readonly ColumnDef[], initial: GridViewS
       header: column.name,
       accessorFn: (row: CellValue[]) => row[index],
       size: defaultWidth(column),
+      enableSorting: !column.type.startsWith('list<') && !column.type.startsWith('map<'),
       minSize: 48,
       maxSize: 1200
     })),
