@@ -26,7 +26,7 @@ export class KafkaTable implements Table {
   private readonly failureListeners = new Set<(error: Error) => void>()
   private flushTimer: NodeJS.Timeout | null = null
   private flushQueued = false
-  private lastFlushAt = 0
+  private lastFlushAt = -Infinity
   private flushing = true
   private readonly discoveryTimer: NodeJS.Timeout | null
   private readonly rates = new RateMeter()
