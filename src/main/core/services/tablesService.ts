@@ -123,9 +123,7 @@ export class TablesService implements ImplOf<typeof tables> {
   }
 
   private propertiesFor(args: OpenTableArgs): OpenTableArgs['properties'] {
-    if (args.profileId === undefined) return args.properties
-    if (!this.connections) throw new AppError('PROFILE_NOT_FOUND', 'This engine has no saved profiles')
-    return { ...this.connections.kafkaProperties(args.profileId), ...args.properties }
+    return connectionProperties(args, this.connections)
   }
 
   private owned(tableId: string, ctx: RpcContext): OpenTable {
@@ -135,7 +133,14 @@ export class TablesService implements ImplOf<typeof tables> {
   }
 }
 
-function toConsumeOptions(args: OpenTableArgs): ConsumeOptions {
+/** The Kafka properties of a request: the profile's (with secrets) overridden by the request's own. */
+export function connectionProperties(args: Pick<OpenTableArgs, 'profileId' | 'properties'>, connections?: ConnectionResolver): OpenTableArgs['properties'] {
+  if (args.profileId === undefined) return args.properties
+  if (!connections) throw new AppError('PROFILE_NOT_FOUND', 'This engine has no saved profiles')
+  return { ...connections.kafkaProperties(args.profileId), ...args.properties }
+}
+
+export function toConsumeOptions(args: OpenTableArgs): ConsumeOptions {
   return {
     partitions: args.partitions,
     offsets: args.offsets === undefined ? undefined : Object.fromEntries(Object.entries(args.offsets).map(([p, o]) => [Number(p), o])),
