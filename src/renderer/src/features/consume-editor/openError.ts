@@ -39,3 +39,22 @@ function problemsOf(details: unknown): { key: string; problem: string }[] {
     .filter((p): p is { key: string; problem: string } => typeof p?.key === 'string' && typeof p?.problem === 'string')
     .map((p) => ({ key: p.key, problem: p.problem }))
 }
+
+/** The editor field an open failure is about, to show the reason there too. */
+export function fieldOfError(error: OpenErrorView, connection: 'profile' | 'adhoc'): string | null {
+  switch (error.code) {
+    case 'UNKNOWN_TOPIC':
+      return 'topic'
+    case 'BROKER_UNREACHABLE':
+    case 'AUTHENTICATION_FAILED':
+    case 'TLS_FAILED':
+    case 'PROFILE_NOT_FOUND':
+      return connection === 'profile' ? 'profileId' : 'bootstrapServers'
+    case 'KAFKA_CONFIG':
+      return 'extraProperties'
+    case 'BAD_OFFSETS':
+      return 'offsets'
+    default:
+      return null
+  }
+}
