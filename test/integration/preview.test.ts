@@ -44,14 +44,14 @@ describe('preview against the broker', () => {
     expect(result.errors.map((e) => e.kind).sort()).toEqual(['field', 'record'])
   })
 
-  it('stops at the timeout with what arrived, and reports a missing topic as UNKNOWN_TOPIC', async () => {
+  it('stops at the end of the partitions with what arrived, and reports a missing topic as UNKNOWN_TOPIC', async () => {
     const topic = await createTopic(uniqueTopic('preview-few'), 2)
     await produce(topic, [{ value: 'one' }])
     const api = connect()
     const started = Date.now()
-    const base = { properties: plaintextConfig(), offsets: { '-1': -1 }, keySpec: { kind: 'ignore' as const }, valueSpec: { kind: 'simple' as const, columnName: 'V', type: 'string' as const }, tableType: { kind: 'append' as const }, limit: 50, timeoutMs: 1_500 }
+    const base = { properties: plaintextConfig(), offsets: { '-1': -1 }, keySpec: { kind: 'ignore' as const }, valueSpec: { kind: 'simple' as const, columnName: 'V', type: 'string' as const }, tableType: { kind: 'append' as const }, limit: 50, timeoutMs: 20_000 }
     const result = await api.previewTable({ ...base, topic })
-    expect(Date.now() - started).toBeLessThan(8_000)
+    expect(Date.now() - started).toBeLessThan(5_000) // it stops once every partition is read to its end
     expect(result.rows.map((r) => r.at(-1))).toEqual(['one'])
     expect(result.truncated).toBe(false)
     await expect(api.previewTable({ ...base, topic: uniqueTopic('missing') })).rejects.toSatisfy((e) => isAppError(e, 'UNKNOWN_TOPIC'))

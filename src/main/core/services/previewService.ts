@@ -89,11 +89,17 @@ export class PreviewService implements ImplOf<typeof preview> {
   }
 }
 
-/** Resolves once the table has `limit` rows, failed, the timeout passed or the call was cancelled. */
+/**
+ * Resolves once the table has `limit` rows, has read every partition to its end (then one more cycle, so the last
+ * rows are visible), failed, the timeout passed or the call was cancelled.
+ */
 function waitForRows(table: Table, limit: number, timeoutMs: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
+    let settling: NodeJS.Timeout | undefined
     const done = () => {
       clearTimeout(timer)
+      clearTimeout(settling)
+      clearInterval(poll)
       stopUpdates()
       stopFailure()
       signal.removeEventListener('abort', done)
@@ -101,11 +107,19 @@ function waitForRows(table: Table, limit: number, timeoutMs: number, signal: Abo
     }
     const check = () => {
       if (table.size >= limit || table.state === 'failed') done()
+      else if (settling === undefined && caughtUp(table)) settling = setTimeout(done, 3 * PREVIEW_CYCLE_MS)
     }
     const timer = setTimeout(done, timeoutMs)
+    const poll = setInterval(check, PREVIEW_CYCLE_MS)
     const stopUpdates = table.onUpdate(check)
     const stopFailure = table.onFailure(done)
     signal.addEventListener('abort', done)
     check()
   })
+}
+
+/** Every partition's end is known and reached. */
+function caughtUp(table: Table): boolean {
+  const partitions = table.stats.partitions
+  return partitions.length > 0 && partitions.every((p) => p.highWatermark !== '' && p.lag === 0)
 }

@@ -1,0 +1,141 @@
+// The consume editor in Chromium over the browser host, against the real broker and registry: a JSON spec built
+// from a sample record, preview, an Avro table from a registry subject, and a preset saved and reopened in one click.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bootstrap, createTopic, hasRegistry, produce, registryUrl, uniqueSubject, uniqueTopic } from '../support/testEnv'
+import { openApp, type AppSession } from './support/appPage'
+import { ConsumeEditorPage } from './support/consumeEditorPage'
+import { connectEngine, type EngineClient } from './support/engineClient'
+import { TablesPage } from './support/tablesPage'
+
+let app: AppSession
+let engine: EngineClient
+let editor: ConsumeEditorPage
+let tables: TablesPage
+let profileId: string
+let jsonTopic: string
+
+const order = (i: number) => ({ sym: ['AAPL', 'MSFT', 'GOOG'][i % 3], px: 100 + i + 0.5, qty: i, ts: `2026-11-25T10:00:0${i}Z`, info: { venue: 'XNAS' } })
+
+beforeAll(async () => {
+  jsonTopic = await createTopic(uniqueTopic('editor-json'), 1)
+  await produce(jsonTopic, Array.from({ length: 5 }, (_, i) => ({ key: `k${i}`, value: JSON.stringify(order(i)) })))
+  app = await openApp({ width: 1360, height: 900, userDataDir: mkdtempSync(join(tmpdir(), 'tt-editor-e2e-')) })
+  engine = connectEngine(app.host.url)
+  const profile = await engine.api.profiles.saveProfile({
+    name: 'Local broker',
+    bootstrapServers: bootstrap(),
+    securityProtocol: 'PLAINTEXT',
+    sasl: { mechanism: 'PLAIN', username: '' },
+    tls: { verifyHostname: true },
+    registry: { url: hasRegistry() ? registryUrl() : undefined, auth: { kind: 'none' } },
+    extraProperties: []
+  })
+  profileId = profile.id
+  await app.page.reload() // the editor lists the profiles it finds when it loads
+  editor = new ConsumeEditorPage(app.page)
+  tables = new TablesPage(app.page)
+  await tables.waitReady()
+}, 60_000)
+
+afterAll(async () => {
+  engine?.close()
+  await app?.close()
+})
+
+describe('the consume editor', () => {
+  it('builds a JSON spec from a sample record, previews it and opens the table', async () => {
+    await editor.show()
+    await editor.useProfile(profileId)
+    await editor.setTopic(jsonTopic)
+    await editor.setSpecKind('value', 'json')
+    expect(await editor.summary()).toContain('Add at least one column')
+    await app.screenshot('editor-01-json-empty')
+
+    await editor.fetchSample()
+    for (const pointer of ['/sym', '/px', '/qty', '/ts', '/info/venue']) await editor.clickSampleField(pointer)
+    expect(await editor.jsonColumns()).toEqual([
+      { name: 'sym', type: 'string', pointer: '/sym' },
+      { name: 'px', type: 'float64', pointer: '/px' },
+      { name: 'qty', type: 'int64', pointer: '/qty' },
+      { name: 'ts', type: 'timestamp', pointer: '/ts' },
+      { name: 'info_venue', type: 'string', pointer: '/info/venue' }
+    ])
+    expect(await editor.summary()).toBe('')
+    await app.screenshot('editor-02-json-columns')
+
+    await editor.preview()
+    expect(await editor.previewColumns()).toEqual(['KafkaPartition', 'KafkaOffset', 'KafkaTimestamp', 'sym', 'px', 'qty', 'ts', 'info_venue'])
+    const rows = await editor.previewRows()
+    expect(rows).toHaveLength(5)
+    expect(rows[1]!.slice(3)).toEqual(['MSFT', '101.5', '1', '2026-11-25T10:00:01.000Z', 'XNAS'])
+    await app.screenshot('editor-03-preview')
+
+    const tab = await editor.open(jsonTopic)
+    await tab.waitForViewRowCount(5)
+    expect(await tab.cell(2, 'sym')).toBe('GOOG')
+    expect(await tab.cell(2, 'px')).toBe('102.5')
+    expect(await tab.cell(2, 'info_venue')).toBe('XNAS')
+    await app.screenshot('editor-04-json-table')
+  })
+
+  it('saves the settings as a preset, and reopens the table from it in one click', async () => {
+    await editor.show()
+    await editor.savePreset('Orders JSON')
+    await editor.preset('Orders JSON').waitFor()
+    await app.screenshot('editor-05-preset-saved')
+    const saved = (await engine.api.presets.listPresets({ profileId })).presets
+    expect(saved.map((p) => [p.name, p.args.topic, p.args.valueSpec.kind])).toEqual([['Orders JSON', jsonTopic, 'json']])
+
+    await tables.closeTab(jsonTopic)
+    await editor.show()
+    const tab = await editor.openPreset('Orders JSON', jsonTopic)
+    await tab.waitForViewRowCount(5)
+    expect(await tab.cell(0, 'sym')).toBe('AAPL')
+    await app.screenshot('editor-06-preset-reopened')
+    await tables.closeTab(jsonTopic)
+
+    // the edit icon fills the editor instead
+    await editor.show()
+    await editor.setTopic('something-else')
+    await editor.setSpecKind('value', 'simple')
+    await editor.preset('Orders JSON').locator('.preset-edit').click()
+    expect(await editor.form.locator('input[name=topic]').inputValue()).toBe(jsonTopic)
+    expect((await editor.jsonColumns()).map((c) => c.name)).toEqual(['sym', 'px', 'qty', 'ts', 'info_venue'])
+  })
+
+  it('shows why a table could not be opened at the field it is about', async () => {
+    await editor.setTopic(uniqueTopic('missing'))
+    await editor.form.locator('button[type=submit]').click()
+    const reason = editor.form.locator('[data-error-for=topic]')
+    await reason.waitFor({ timeout: 30_000 })
+    expect(await reason.textContent()).toBe('Topic not found')
+    expect(await tables.openError().getAttribute('data-error-code')).toBe('UNKNOWN_TOPIC')
+    await app.screenshot('editor-09-unknown-topic')
+  })
+
+  it.skipIf(!hasRegistry())('opens an Avro table from a registry subject', async () => {
+    const topic = await createTopic(uniqueTopic('editor-avro'), 1)
+    const subject = uniqueSubject('editor-avro')
+    const registry = new SchemaRegistry({ host: registryUrl() })
+    const schema = { type: 'record', name: 'Trade', namespace: 'tt.e2e', fields: [{ name: 'sym', type: 'string' }, { name: 'px', type: 'double' }, { name: 'qty', type: 'int' }] }
+    const { id } = await registry.register({ type: SchemaType.AVRO, schema: JSON.stringify(schema) }, { subject })
+    const trades = [{ sym: 'AAPL', px: 189.5, qty: 10 }, { sym: 'MSFT', px: 410.25, qty: 3 }]
+    await produce(topic, await Promise.all(trades.map(async (t) => ({ value: await registry.encode(id, t) }))))
+
+    await editor.show()
+    await editor.useProfile(profileId)
+    await editor.setTopic(topic)
+    await editor.setSpecKind('value', 'avro')
+    await editor.setAvroSubject(subject)
+    await app.screenshot('editor-07-avro-subject')
+    const tab = await editor.open(topic)
+    await tab.waitForViewRowCount(2)
+    expect(await tab.cell(0, 'sym')).toBe('AAPL')
+    expect(await tab.cell(1, 'qty')).toBe('3')
+    await app.screenshot('editor-08-avro-table')
+  })
+})
