@@ -67,4 +67,21 @@ describe('preview against the broker', () => {
       { partition: 0, offset: '2', text: null, encoding: 'utf8' }
     ])
   })
+
+  it('previews a JSON object processor spec (jsonObject described as data), and says what is wrong with a bad one', async () => {
+    const topic = await createTopic(uniqueTopic('preview-object'), 1)
+    await produce(topic, [{ value: JSON.stringify({ sym: 'AAPL', at: 1_700_000_000_000, legs: { n: 2 } }) }, { value: JSON.stringify({ sym: 'MSFT' }) }])
+    const api = connect()
+    const base = { properties: plaintextConfig(), topic, offsets: { '-1': -1 }, keySpec: { kind: 'ignore' as const }, tableType: { kind: 'append' as const }, limit: 10, timeoutMs: 10_000 }
+    const result = await api.previewTable({
+      ...base,
+      valueSpec: { kind: 'jsonObject', fields: { sym: { kind: 'string' }, at: { kind: 'instant', numberFormat: 'ms' }, legs: { kind: 'object', fields: { n: { kind: 'long' } } } } }
+    })
+    expect(result.columns.slice(3).map((c) => `${c.name}:${c.type}`)).toEqual(['sym:string', 'at:timestamp', 'legs_n:int64'])
+    expect(result.rows.map((r) => r.slice(3))).toEqual([['AAPL', '2023-11-14T22:13:20.000Z', '2']])
+    expect(result.errors).toMatchObject([{ kind: 'record', offset: '1' }])
+    await expect(api.previewTable({ ...base, valueSpec: { kind: 'jsonObject', fields: { a: { kind: 'object', fields: { b: { kind: 'long' } } }, a_b: { kind: 'long' } } } })).rejects.toSatisfy(
+      (e) => isAppError(e, 'BAD_SPEC') && /a_b/.test((e as Error).message)
+    )
+  })
 })

@@ -147,4 +147,21 @@ describe('draftToArgs', () => {
       args: { headers: { column: 'Headers', lift: [{ header: 'trace-id', column: 'Trace', type: 'string' }] }, onError: 'fail', tableType: { kind: 'ring', capacity: 1000 } }
     })
   })
+
+  it('reads the JSON object processor from its JSON description, naming what is wrong', () => {
+    const d = draft((x) => {
+      x.value.kind = 'jsonObject'
+      x.value.jsonObject.text = '{"fields": {"sym": {"kind": "string"}, "at": {"kind": "instant", "numberFormat": "ms"}}, "allowNull": true}'
+    })
+    expect(draftToArgs(d)).toMatchObject({
+      ok: true,
+      args: { valueSpec: { kind: 'jsonObject', fields: { sym: { kind: 'string' }, at: { kind: 'instant', numberFormat: 'ms' } }, allowNull: true } }
+    })
+    d.value.jsonObject.text = '{"fields": {"sym": {"kind": "text"}}}'
+    expect(errorsOf(d)['value.jsonObject.text']).toMatch(/^fields\.sym\.kind: /)
+    d.value.jsonObject.text = '{"fields": {}}'
+    expect(errorsOf(d)['value.jsonObject.text']).toBe('fields: at least one field is needed')
+    d.value.jsonObject.text = '{'
+    expect(errorsOf(d)['value.jsonObject.text']).toMatch(/^Not valid JSON/)
+  })
 })

@@ -3,7 +3,7 @@ import type { ColumnType } from '../../../../shared/model/columns'
 // The consume editor's state as plain data: every input is a string or a flag, so a half-typed value is kept as
 // typed; draftToArgs.ts turns it into OpenTableArgs (or the reasons it cannot).
 
-export type SpecKind = 'ignore' | 'fromProperties' | 'simple' | 'json' | 'avro' | 'protobuf'
+export type SpecKind = 'ignore' | 'fromProperties' | 'simple' | 'json' | 'avro' | 'protobuf' | 'jsonObject'
 export type SchemaSource = 'registry' | 'pasted'
 export type SeekChoice = 'beginning' | 'end' | 'latest'
 export type OffsetsMode = SeekChoice | 'perPartition'
@@ -28,6 +28,8 @@ export interface SpecDraft {
   json: { columns: JsonColumnDraft[]; sample: string }
   avro: { source: SchemaSource; subject: string; version: string; schema: string; framing: 'confluent' | 'none'; mapping: MappingRowDraft[]; mappedOnly: boolean }
   protobuf: { source: SchemaSource; subject: string; version: string; messageName: string; proto: string; protocol: 'serdes' | 'raw' }
+  /** The jsonObject(...) provider as JSON text: `{ "fields": { name: value type… }, "allowNull"?, "allowMissing"? }`. */
+  jsonObject: { text: string }
 }
 
 export interface OffsetRowDraft {
@@ -83,13 +85,20 @@ export const COMMON_COLUMNS: readonly { key: CommonColumnKey; property: string; 
   { key: 'valueBytes', property: 'deephaven.valuebytes.column.name', defaultName: 'KafkaValueBytes', defaultOn: false, label: 'Value size' }
 ]
 
+export const JSON_OBJECT_EXAMPLE = JSON.stringify(
+  { fields: { symbol: { kind: 'string' }, price: { kind: 'double', allowNull: true }, time: { kind: 'instant', numberFormat: 'ms' } }, allowMissing: false },
+  null,
+  2
+)
+
 export function newSpecDraft(kind: SpecKind, columnName: string): SpecDraft {
   return {
     kind,
     simple: { columnName, type: 'string' },
     json: { columns: [], sample: '' },
     avro: { source: 'registry', subject: '', version: 'latest', schema: '', framing: 'confluent', mapping: [], mappedOnly: false },
-    protobuf: { source: 'registry', subject: '', version: 'latest', messageName: '', proto: '', protocol: 'serdes' }
+    protobuf: { source: 'registry', subject: '', version: 'latest', messageName: '', proto: '', protocol: 'serdes' },
+    jsonObject: { text: JSON_OBJECT_EXAMPLE }
   }
 }
 

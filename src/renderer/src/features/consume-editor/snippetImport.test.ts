@@ -49,4 +49,17 @@ describe('applySnippetArgs', () => {
     const next = applySnippetArgs(newEditorDraft('p1'), { properties: { 'bootstrap.servers': 'x:1', 'fetch.max.bytes': 1000 } })
     expect(next).toMatchObject({ connection: 'profile', bootstrapServers: 'localhost:9092', extraProperties: 'fetch.max.bytes=1000' })
   })
+
+  it('round-trips a JSON object processor spec', () => {
+    const args: OpenTableArgs = {
+      properties: { 'bootstrap.servers': 'b:9092' },
+      topic: 't',
+      offsets: { '-1': -1 },
+      keySpec: { kind: 'ignore' },
+      valueSpec: { kind: 'jsonObject', fields: { a: { kind: 'object', fields: { b: { kind: 'array', element: { kind: 'long' }, allowNull: true } } } }, allowMissing: true },
+      tableType: { kind: 'append' },
+      onError: 'skip'
+    }
+    expect(roundTrip(args)).toEqual({ ok: true, args })
+  })
 })

@@ -106,6 +106,11 @@ export function specDraftOf(spec: SpecDto, previous: SpecDraft = newSpecDraft('i
           : { ...next.protobuf, source: 'pasted', proto: source.proto, messageName: source.messageName, protocol: spec.protocol }
       break
     }
+    case 'jsonObject': {
+      const { kind: _kind, ...description } = spec
+      next.jsonObject = { text: JSON.stringify(description, null, 2) }
+      break
+    }
   }
   return next
 }

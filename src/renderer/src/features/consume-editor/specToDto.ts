@@ -1,3 +1,4 @@
+import { JsonObjectSpecSchema } from '../../../../shared/model/jsonObjectSpec'
 import type { SpecDto } from '../../../../shared/model/tables'
 import type { SpecDraft } from './editorDraft'
 
@@ -91,7 +92,24 @@ export function specToDto(spec: SpecDraft, prefix: 'key' | 'value', errors: Fiel
       if (!messageName) fail('protobuf.messageName', 'Name the message the records hold (package.Message)')
       return done({ kind: 'protobuf', source: { proto: p.proto, messageName }, protocol: p.protocol })
     }
+    case 'jsonObject':
+      return jsonObjectSpec(spec.jsonObject.text, (reason) => fail('jsonObject.text', reason))
   }
+}
+
+function jsonObjectSpec(text: string, fail: (reason: string) => void): SpecDto | null {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (e) {
+    fail(`Not valid JSON: ${(e as Error).message}`)
+    return null
+  }
+  const parsed = JsonObjectSpecSchema.safeParse({ ...(value as object), kind: 'jsonObject' })
+  if (parsed.success) return parsed.data
+  const issue = parsed.error.issues[0]!
+  fail(`${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`)
+  return null
 }
 
 /** 'latest' (or empty) or a whole number from 1; null when it is neither. */
