@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { OpenTableArgs } from '../../../../shared/model/tables'
 import { draftToArgs } from './draftToArgs'
 import { newEditorDraft } from './editorDraft'
-import { applySnippetArgs } from './snippetImport'
+import { applySnippetArgs, draftFromPrefill } from './snippetImport'
 
 const roundTrip = (args: OpenTableArgs) => draftToArgs(applySnippetArgs(newEditorDraft(), args))
 
@@ -61,5 +61,13 @@ describe('applySnippetArgs', () => {
       onError: 'skip'
     }
     expect(roundTrip(args)).toEqual({ ok: true, args })
+  })
+
+  it('starts a fresh draft for a navigation request: the topic browser, the registry browser', () => {
+    const fromTopic = draftFromPrefill({ profileId: 'p1', args: { topic: 'orders' } }, 'p0')
+    expect(fromTopic).toMatchObject({ connection: 'profile', profileId: 'p1', topic: 'orders', value: { kind: 'simple' } })
+    const fromRegistry = draftFromPrefill({ args: { topic: 'orders', valueSpec: { kind: 'avro', schema: 'orders-value', version: 4, framing: 'confluent' } } }, 'p0')
+    expect(fromRegistry).toMatchObject({ profileId: 'p0', value: { kind: 'avro', avro: { source: 'registry', subject: 'orders-value', version: '4' } } })
+    expect(draftFromPrefill({ args: { topic: 'x' } }, null)).toMatchObject({ connection: 'adhoc', topic: 'x' })
   })
 })

@@ -1,5 +1,6 @@
 import type { OpenTableArgs, SpecDto } from '../../../../shared/model/tables'
-import { COMMON_COLUMNS, newSpecDraft, type EditorDraft, type SeekChoice, type SpecDraft } from './editorDraft'
+import type { EditorPrefill } from '../shell/navigation'
+import { COMMON_COLUMNS, newEditorDraft, newSpecDraft, type EditorDraft, type SeekChoice, type SpecDraft } from './editorDraft'
 import { SEEK } from './draftToArgs'
 import { formatProperties } from './propertiesText'
 
@@ -32,6 +33,12 @@ export function applySnippetArgs(draft: EditorDraft, args: Partial<OpenTableArgs
     next.liftHeaders = (args.headers.lift ?? []).map((l) => ({ ...l }))
   }
   return next
+}
+
+/** A fresh draft for a navigation request (topic browser, registry browser, preset): its profile, else the active one. */
+export function draftFromPrefill(prefill: EditorPrefill, activeProfileId: string | null): EditorDraft {
+  const profileId = prefill.profileId ?? activeProfileId
+  return applySnippetArgs(newEditorDraft(profileId), { ...prefill.args, ...(profileId ? { profileId } : {}) })
 }
 
 function applyProperties(draft: EditorDraft, properties: OpenTableArgs['properties']): void {
