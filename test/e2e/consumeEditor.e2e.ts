@@ -18,6 +18,15 @@ let tables: TablesPage
 let profileId: string
 let jsonTopic: string
 
+async function waitFor(check: () => Promise<boolean>, what: string, timeout = 15_000): Promise<void> {
+  const deadline = Date.now() + timeout
+  while (Date.now() < deadline) {
+    if (await check()) return
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error(`timed out waiting for ${what}`)
+}
+
 const order = (i: number) => ({ sym: ['AAPL', 'MSFT', 'GOOG'][i % 3], px: 100 + i + 0.5, qty: i, ts: `2026-11-25T10:00:0${i}Z`, info: { venue: 'XNAS' } })
 
 beforeAll(async () => {
@@ -79,6 +88,7 @@ describe('the consume editor', () => {
     expect(await tab.cell(2, 'sym')).toBe('GOOG')
     expect(await tab.cell(2, 'px')).toBe('102.5')
     expect(await tab.cell(2, 'info_venue')).toBe('XNAS')
+    await waitFor(async () => (await tab.tableRowCount()) === 5, 'the header row count')
     await app.screenshot('editor-04-json-table')
   })
 
@@ -89,6 +99,19 @@ describe('the consume editor', () => {
     await app.screenshot('editor-05-preset-saved')
     const saved = (await engine.api.presets.listPresets({ profileId })).presets
     expect(saved.map((p) => [p.name, p.args.topic, p.args.valueSpec.kind])).toEqual([['Orders JSON', jsonTopic, 'json']])
+
+    // saving under the same name asks first, then replaces it
+    await editor.choose('tableType', 'blink')
+    await editor.savePreset('orders json')
+    await editor.form.locator('button.replace-preset').waitFor()
+    await app.screenshot('editor-05b-preset-replace')
+    await editor.form.locator('button.replace-preset').click()
+    await waitFor(async () => (await engine.api.presets.listPresets({ profileId })).presets[0]?.args.tableType.kind === 'blink', 'the replaced preset')
+    expect((await engine.api.presets.listPresets({ profileId })).presets.map((p) => p.name)).toEqual(['orders json'])
+    await editor.choose('tableType', 'append')
+    await editor.savePreset('Orders JSON')
+    await editor.form.locator('button.replace-preset').click()
+    await editor.preset('Orders JSON').waitFor()
 
     await tables.closeTab(jsonTopic)
     await editor.show()
@@ -105,6 +128,28 @@ describe('the consume editor', () => {
     await editor.preset('Orders JSON').locator('.preset-edit').click()
     expect(await editor.form.locator('input[name=topic]').inputValue()).toBe(jsonTopic)
     expect((await editor.jsonColumns()).map((c) => c.name)).toEqual(['sym', 'px', 'qty', 'ts', 'info_venue'])
+  })
+
+  it('says at each field what is wrong, and keeps Open disabled with a summary', async () => {
+    await editor.choose('offsets', 'perPartition')
+    expect(await editor.summary()).toContain('Add a row per partition')
+    await editor.form.getByRole('button', { name: '+ Partition' }).click()
+    await editor.form.locator('input.offset-value').fill('soon')
+    const reason = editor.form.locator('[data-error-for="offsets.0.offset"]')
+    expect(await reason.textContent()).toBe('An offset (0 or more) or beginning / end / latest')
+    expect(await editor.form.locator('button[type=submit]').isDisabled()).toBe(true)
+    expect(await editor.summary()).toBe('Offsets: An offset (0 or more) or beginning / end / latest')
+    await reason.scrollIntoViewIfNeeded()
+    await app.screenshot('editor-08b-field-validation')
+    await editor.form.locator('input.offset-value').fill('2')
+    await reason.waitFor({ state: 'detached' })
+    expect(await editor.summary()).toBe('')
+    const tab = await editor.open(jsonTopic)
+    await tab.waitForViewRowCount(3)
+    expect(await tab.cell(0, 'KafkaOffset')).toBe('2')
+    await tables.closeTab(jsonTopic)
+    await editor.show()
+    await editor.choose('offsets', 'beginning')
   })
 
   it('shows why a table could not be opened at the field it is about', async () => {

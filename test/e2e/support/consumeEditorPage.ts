@@ -19,6 +19,11 @@ export class ConsumeEditorPage {
     await this.form.locator('select[name=profile]').selectOption(profileId)
   }
 
+  /** Picks an option of a segmented radio group by clicking its label (the radio itself is hidden). */
+  async choose(name: string, value: string): Promise<void> {
+    await this.form.locator(`label:has(> input[name=${name}][value=${value}])`).click()
+  }
+
   async setTopic(topic: string): Promise<void> {
     await this.form.locator('input[name=topic]').fill(topic)
   }
