@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry'
+import protobuf from 'protobufjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bootstrap, createTopic, hasRegistry, produce, registryUrl, uniqueSubject, uniqueTopic } from '../support/testEnv'
 import { openApp, type AppSession } from './support/appPage'
@@ -181,6 +182,47 @@ describe('the consume editor', () => {
     await tab.waitForViewRowCount(2)
     expect(await tab.cell(0, 'sym')).toBe('AAPL')
     expect(await tab.cell(1, 'qty')).toBe('3')
+    await waitFor(async () => (await tab.tableRowCount()) === 2, 'the header row count')
     await app.screenshot('editor-08-avro-table')
+    await tables.closeTab(topic)
+  })
+
+  it('opens a Protobuf table from a pasted .proto and a table through the JSON object processor', async () => {
+    const proto = 'syntax = "proto3";\npackage tt.e2e;\nmessage Trade { string sym = 1; double px = 2; int32 qty = 3; }'
+    const Trade = protobuf.parse(proto).root.lookupType('tt.e2e.Trade')
+    const topic = await createTopic(uniqueTopic('editor-proto'), 1)
+    await produce(topic, [{ value: Buffer.from(Trade.encode({ sym: 'AAPL', px: 189.5, qty: 7 }).finish()) }])
+
+    await editor.show()
+    await editor.setTopic(topic)
+    await editor.setSpecKind('value', 'protobuf')
+    const spec = editor.spec('value')
+    await spec.locator('label:has(> input[value=pasted])').click()
+    await spec.locator('select[aria-label="Value protocol"]').selectOption('raw')
+    await spec.locator('textarea.proto').fill(proto)
+    expect(await editor.summary()).toBe('Value: Name the message the records hold (package.Message)')
+    await spec.locator('input[aria-label="Value message name"]').fill('tt.e2e.Trade')
+    await app.screenshot('editor-10-protobuf')
+    const tab = await editor.open(topic)
+    await tab.waitForViewRowCount(1)
+    expect(await tab.cell(0, 'sym')).toBe('AAPL')
+    expect(await tab.cell(0, 'qty')).toBe('7')
+    await tables.closeTab(topic)
+
+    await editor.show()
+    await editor.setTopic(jsonTopic)
+    await editor.setSpecKind('value', 'jsonObject')
+    const text = editor.spec('value').locator('textarea.json-object')
+    await text.fill('{"fields": {"sym": {"kind": "string"}, "px": {"kind": "dubble"}}}')
+    expect(await editor.form.locator('[data-error-for="value.jsonObject.text"]').textContent()).toMatch(/^fields\.px\.kind: /)
+    await text.fill('{"fields": {"sym": {"kind": "string"}, "px": {"kind": "double"}, "info": {"kind": "object", "fields": {"venue": {"kind": "string"}}}}}')
+    await app.screenshot('editor-11-json-object')
+    const objectTab = await editor.open(jsonTopic)
+    await objectTab.waitForViewRowCount(5)
+    expect(await objectTab.cell(1, 'sym')).toBe('MSFT')
+    expect(await objectTab.cell(1, 'info_venue')).toBe('XNAS')
+    expect(await objectTab.root.locator('.info-bar .specs').textContent()).toContain('json object (3 fields)')
+    await waitFor(async () => (await objectTab.tableRowCount()) === 5, 'the header row count')
+    await app.screenshot('editor-12-json-object-table')
   })
 })

@@ -10,6 +10,8 @@ describe('the info bar summaries', () => {
     expect(specSummary({ kind: 'avro', schema: 'orders-value', version: 3, framing: 'confluent' })).toBe('avro orders-value v3')
     expect(specSummary({ kind: 'avro', schema: '{"type":"record"}', version: 'latest', framing: 'none' })).toBe('avro (pasted schema)')
     expect(specSummary({ kind: 'protobuf', source: { subject: 's' }, protocol: 'serdes' })).toBe('protobuf s')
+    expect(specSummary({ kind: 'jsonObject', fields: { a: { kind: 'long' }, b: { kind: 'string' } } })).toBe('json object (2 fields)')
+    expect(specSummary({ kind: 'fromProperties' })).toBe('from properties')
   })
 
   it('say the table type and where reading started', () => {

@@ -13,7 +13,9 @@ export function specSummary(spec: SpecDto): string {
       return spec.schema.trim().startsWith('{') ? 'avro (pasted schema)' : `avro ${spec.schema}${spec.version === 'latest' ? '' : ` v${spec.version}`}`
     case 'protobuf':
       return 'subject' in spec.source ? `protobuf ${spec.source.messageName ?? spec.source.subject}` : `protobuf ${spec.source.messageName}`
-    default:
+    case 'jsonObject':
+      return `json object (${Object.keys(spec.fields).length} fields)`
+    case 'fromProperties':
       return 'from properties'
   }
 }
