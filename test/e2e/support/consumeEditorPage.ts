@@ -32,7 +32,7 @@ export class ConsumeEditorPage {
     return this.form.locator(`[data-spec=${which}]`)
   }
 
-  async setSpecKind(which: 'key' | 'value', kind: 'ignore' | 'simple' | 'json' | 'avro' | 'protobuf' | 'fromProperties'): Promise<void> {
+  async setSpecKind(which: 'key' | 'value', kind: 'ignore' | 'simple' | 'json' | 'avro' | 'protobuf' | 'jsonObject' | 'fromProperties'): Promise<void> {
     await this.spec(which).locator('select.spec-kind').selectOption(kind)
   }
 
