@@ -36,7 +36,8 @@ export function useRegistryLookup(registry: Pick<Api['registry'], 'listSubjects'
     subjects: (type) => all.value.filter((s) => s.schemaType === type).map((s) => s.subject),
     async versions(subject) {
       const id = profileId.value
-      if (!id) return []
+      // Without a registry that answers there are no versions to list: the version is typed.
+      if (!id || note.value) return []
       try {
         return (await registry.listVersions({ profileId: id, subject })).versions
       } catch {
