@@ -35,6 +35,8 @@ describe('draftToArgs', () => {
     const result = draftToArgs(draft((d) => Object.assign(d, { connection: 'profile', profileId: 'p1', extraProperties: 'client.id=tt\n# note' })))
     expect(result).toMatchObject({ ok: true, args: { profileId: 'p1', properties: { 'client.id': 'tt' } } })
     expect(errorsOf(draft((d) => Object.assign(d, { connection: 'profile', profileId: '' })))).toHaveProperty('profileId')
+    expect(draftToArgs(draft((d) => (d.bootstrapServers = 'a:9092, [::1]:9093')))).toMatchObject({ ok: true })
+    expect(errorsOf(draft((d) => (d.bootstrapServers = 'a:9092,b')))).toEqual({ bootstrapServers: 'Each server is host:port, comma-separated' })
   })
 
   it('says what is wrong at each field', () => {

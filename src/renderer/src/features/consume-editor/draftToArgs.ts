@@ -10,6 +10,8 @@ export type DraftResult = { ok: true; args: OpenTableArgs } | { ok: false; error
 export const SEEK: Record<SeekChoice, number> = { beginning: -1, latest: -2, end: -3 }
 
 const TOPIC = /^[a-zA-Z0-9._-]{1,249}$/
+/** host:port or [IPv6]:port. */
+const SERVER = /^(\[[0-9a-fA-F:.]+\]|[^\s:[\]]+):\d{1,5}$/
 
 /** The editor's draft as openTable arguments, or every field that is wrong with the reason (keyed by field path). */
 export function draftToArgs(draft: EditorDraft): DraftResult {
@@ -76,7 +78,7 @@ function connectionProperties(draft: EditorDraft, errors: FieldErrors): OpenTabl
   }
   const bootstrap = draft.bootstrapServers.trim()
   if (!bootstrap) errors.bootstrapServers = 'Bootstrap servers are required (host:port, comma-separated)'
-  else if (!bootstrap.split(',').every((s) => /^[^\s:]+:\d{1,5}$/.test(s.trim()))) errors.bootstrapServers = 'Each server is host:port, comma-separated'
+  else if (!bootstrap.split(',').every((s) => SERVER.test(s.trim()))) errors.bootstrapServers = 'Each server is host:port, comma-separated'
   return { ...extra.properties, 'bootstrap.servers': bootstrap }
 }
 
