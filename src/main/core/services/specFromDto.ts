@@ -12,7 +12,7 @@ export function specFromDto(spec: SpecDto, part: 'key' | 'value'): KeyValueSpec 
     const fields = Object.fromEntries(Object.entries(spec.fields).map(([name, value]) => [name, jsonValue(value)]))
     return objectProcessorSpec(jsonObject(fields, { allowMissing: spec.allowMissing, allowNull: spec.allowNull }))
   } catch (e) {
-    throw new AppError('BAD_SPEC', `${part}: ${(e as Error).message}`)
+    throw new AppError('BAD_SPEC', `${part}Spec: ${(e as Error).message}`)
   }
 }
 
