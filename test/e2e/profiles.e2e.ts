@@ -122,6 +122,9 @@ describe.runIf(hasSecuredListeners())('connection profiles and the topic browser
     await profiles.openTable()
     await app.page.locator('[data-section="tables"]').waitFor({ state: 'visible' })
     expect(await app.page.locator('.tab.open-tab').getAttribute('aria-selected')).toBe('true')
+    const form = app.page.locator('form.open-form')
+    expect(await form.locator('input[name=topic]').inputValue()).toBe(topic)
+    expect(await form.locator('select.connection-kind').inputValue()).toBe('profile')
     await app.screenshot('profiles-7-open-table')
   })
 

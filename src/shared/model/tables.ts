@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ColumnDefSchema, ScalarTypeSchema } from './columns'
+import { JsonObjectSpecSchema } from './jsonObjectSpec'
 
 export const TableIdSchema = z.string().min(1).max(64)
 
@@ -27,7 +28,9 @@ export const SpecSchema = z.discriminatedUnion('kind', [
     ]),
     protocol: z.enum(['serdes', 'raw']),
     include: z.array(z.string().min(1).max(1_000)).max(10_000).optional()
-  })
+  }),
+  /** An object processor: the shipped jsonObject(...) provider described as data. */
+  JsonObjectSpecSchema
 ])
 export type SpecDto = z.infer<typeof SpecSchema>
 

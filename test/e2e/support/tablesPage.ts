@@ -37,6 +37,7 @@ export class TablesPage {
   async submitOpenForm(options: OpenTableOptions): Promise<void> {
     await this.showOpenForm()
     const form = this.page.locator('form.open-form')
+    await form.locator('select.connection-kind').selectOption('adhoc')
     await form.locator('input[name=bootstrap]').fill(options.bootstrap)
     await form.locator('input[name=topic]').fill(options.topic)
     await form.locator(`input[name=offsets][value=${options.offsets ?? 'beginning'}]`).check({ force: true })

@@ -1,12 +1,17 @@
 import { RpcServer } from '../../../shared/ipc/server'
 import { engine } from '../../../shared/contracts/engine'
+import { presets } from '../../../shared/contracts/presets'
+import { preview } from '../../../shared/contracts/preview'
 import { profiles } from '../../../shared/contracts/profiles'
 import { registry } from '../../../shared/contracts/registry'
 import { tables } from '../../../shared/contracts/tables'
 import { topics } from '../../../shared/contracts/topics'
 import { views } from '../../../shared/contracts/views'
 import { workspace } from '../../../shared/contracts/workspace'
+import { PresetStore } from '../presets/presetStore'
 import { EngineService } from '../services/engineService'
+import { PresetsService } from '../services/presetsService'
+import { PreviewService } from '../services/previewService'
 import { ProfilesService } from '../services/profilesService'
 import { RegistryService } from '../services/registryService'
 import { TablesService } from '../services/tablesService'
@@ -30,6 +35,9 @@ export async function createEngineServer(settings: EngineWorkerSettings = {}): P
   server.register(topics, new TopicsService(userData.connections))
   server.register(registry, new RegistryService(userData.connections, { profileName: (id) => userData.profiles.get(id).name }))
   server.register(workspace, new WorkspaceService(new WorkspaceStore(userData.dir)))
+  server.register(preview, new PreviewService(userData.connections))
+  const presetStore = await PresetStore.open(userData.dir)
+  server.register(presets, new PresetsService(presetStore, (id) => userData.profiles.list().some((p) => p.id === id)))
   server.onDisconnect((connectionId) => {
     viewsService.disconnect(connectionId)
     void tablesService.disconnect(connectionId)

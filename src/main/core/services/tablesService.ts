@@ -7,6 +7,7 @@ import type { Table } from '../api/table'
 import { consume } from '../consume'
 import type { ConsumeOptions } from '../consumeOptions'
 import { toAppError } from './consumeErrors'
+import { specFromDto } from './specFromDto'
 import type { ConnectionResolver } from '../profiles/connectionResolver'
 
 const STATUS_INTERVAL_MS = 250
@@ -29,9 +30,10 @@ export class TablesService implements ImplOf<typeof tables> {
 
   async openTable(args: OpenTableArgs, ctx: RpcContext) {
     const properties = this.propertiesFor(args)
+    const options = toConsumeOptions(args)
     let table: Table
     try {
-      table = await this.consumeTable(properties, args.topic, toConsumeOptions(args))
+      table = await this.consumeTable(properties, args.topic, options)
     } catch (e) {
       throw toAppError(e)
     }
@@ -123,9 +125,7 @@ export class TablesService implements ImplOf<typeof tables> {
   }
 
   private propertiesFor(args: OpenTableArgs): OpenTableArgs['properties'] {
-    if (args.profileId === undefined) return args.properties
-    if (!this.connections) throw new AppError('PROFILE_NOT_FOUND', 'This engine has no saved profiles')
-    return { ...this.connections.kafkaProperties(args.profileId), ...args.properties }
+    return connectionProperties(args, this.connections)
   }
 
   private owned(tableId: string, ctx: RpcContext): OpenTable {
@@ -135,12 +135,19 @@ export class TablesService implements ImplOf<typeof tables> {
   }
 }
 
-function toConsumeOptions(args: OpenTableArgs): ConsumeOptions {
+/** The Kafka properties of a request: the profile's (with secrets) overridden by the request's own. */
+export function connectionProperties(args: Pick<OpenTableArgs, 'profileId' | 'properties'>, connections?: ConnectionResolver): OpenTableArgs['properties'] {
+  if (args.profileId === undefined) return args.properties
+  if (!connections) throw new AppError('PROFILE_NOT_FOUND', 'This engine has no saved profiles')
+  return { ...connections.kafkaProperties(args.profileId), ...args.properties }
+}
+
+export function toConsumeOptions(args: OpenTableArgs): ConsumeOptions {
   return {
     partitions: args.partitions,
     offsets: args.offsets === undefined ? undefined : Object.fromEntries(Object.entries(args.offsets).map(([p, o]) => [Number(p), o])),
-    keySpec: args.keySpec,
-    valueSpec: args.valueSpec,
+    keySpec: specFromDto(args.keySpec, 'key'),
+    valueSpec: specFromDto(args.valueSpec, 'value'),
     tableType: args.tableType,
     onError: args.onError,
     headers: args.headers,

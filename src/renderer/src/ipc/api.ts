@@ -2,6 +2,8 @@ import { createClient } from '../../../shared/ipc/client'
 import type { Transport } from '../../../shared/ipc/transport'
 import { createWebSocketClientTransport } from '../../../shared/ipc/webSocketClientTransport'
 import { engine } from '../../../shared/contracts/engine'
+import { presets } from '../../../shared/contracts/presets'
+import { preview } from '../../../shared/contracts/preview'
 import { profiles } from '../../../shared/contracts/profiles'
 import { registry } from '../../../shared/contracts/registry'
 import { tables } from '../../../shared/contracts/tables'
@@ -24,7 +26,7 @@ function connect(): Transport {
 }
 
 export const transport = connect()
-export const api = createClient(transport, { engine, tables, views, profiles, topics, registry, workspace })
+export const api = createClient(transport, { engine, tables, views, profiles, topics, registry, workspace, preview, presets })
 
 /** The typed client; composables take it as a parameter (defaulting to `api`) so tests can pass a fake. */
 export type Api = typeof api

@@ -49,5 +49,7 @@ export function describeSpec(spec: SpecDto): string {
       const source = 'subject' in spec.source ? `subject ${spec.source.subject}${spec.source.version ? ` v${spec.source.version}` : ''}${spec.source.messageName ? `, message ${spec.source.messageName}` : ''}` : `message ${spec.source.messageName}`
       return `Protobuf ${source} (${spec.protocol})${spec.include ? `; include ${spec.include.join(', ')}` : ''}`
     }
+    case 'jsonObject':
+      return `JSON object processor: ${Object.keys(spec.fields).length} fields`
   }
 }

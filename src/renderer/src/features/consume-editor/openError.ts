@@ -39,3 +39,28 @@ function problemsOf(details: unknown): { key: string; problem: string }[] {
     .filter((p): p is { key: string; problem: string } => typeof p?.key === 'string' && typeof p?.problem === 'string')
     .map((p) => ({ key: p.key, problem: p.problem }))
 }
+
+/** The editor field an open failure is about and what to say there, to show the reason at the field too. */
+export function fieldErrorOf(error: OpenErrorView, connection: 'profile' | 'adhoc'): { field: string; reason: string } | null {
+  const at = (field: string, reason = error.title) => ({ field, reason })
+  switch (error.code) {
+    case 'UNKNOWN_TOPIC':
+      return at('topic')
+    case 'BROKER_UNREACHABLE':
+    case 'AUTHENTICATION_FAILED':
+    case 'TLS_FAILED':
+    case 'PROFILE_NOT_FOUND':
+      return at(connection === 'profile' ? 'profileId' : 'bootstrapServers')
+    case 'KAFKA_CONFIG':
+      return at('extraProperties')
+    case 'BAD_OFFSETS':
+      return at('offsets')
+    case 'BAD_SPEC': {
+      // "valueSpec: …" (consume()) or "value: …" (the IPC spec translation)
+      const match = /^(key|value)(?:Spec)?: ?(.*)$/s.exec(error.message)
+      return match ? at(`${match[1]}.kind`, match[2]) : null
+    }
+    default:
+      return null
+  }
+}
