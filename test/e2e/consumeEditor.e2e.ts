@@ -227,6 +227,8 @@ describe('the consume editor', () => {
   })
 
   it('turns a pasted Deephaven kc.consume(...) snippet into editor settings and names what it cannot map', async () => {
+    const snippetTopic = await createTopic(uniqueTopic('editor-snippet'), 1)
+    await produce(snippetTopic, Array.from({ length: 5 }, (_, i) => ({ key: `k${i}`, value: JSON.stringify(order(i)) })))
     await editor.show()
     await editor.useProfile(profileId)
     const snippet = [
@@ -236,7 +238,7 @@ describe('the consume editor', () => {
       "cfg = {'bootstrap.servers': 'ignored-with-a-profile:9092', 'deephaven.offset.column.name': 'Off'}",
       'orders = kc.consume(',
       '    cfg,',
-      `    '${jsonTopic}',`,
+      `    '${snippetTopic}',`,
       '    offsets=kc.ALL_PARTITIONS_SEEK_TO_BEGINNING,',
       "    key_spec=kc.simple_spec('OrderKey', dht.string),",
       "    value_spec=kc.json_spec({'sym': dht.string, 'px': dht.double, 'qty': dht.int64}),",
@@ -245,18 +247,18 @@ describe('the consume editor', () => {
       "orders = orders.update(['Notional = px * qty'])"
     ].join('\n')
     const report = await editor.pasteSnippet(snippet)
-    expect(report.summary).toContain(jsonTopic)
+    expect(report.summary).toContain(snippetTopic)
     expect(report.unmapped).toMatch(/line 13/)
     await app.screenshot('editor-13-snippet-translated')
     await editor.applySnippet()
-    expect(await editor.form.locator('input[name=topic]').inputValue()).toBe(jsonTopic)
+    expect(await editor.form.locator('input[name=topic]').inputValue()).toBe(snippetTopic)
     expect((await editor.jsonColumns()).map((c) => [c.name, c.type])).toEqual([
       ['sym', 'string'],
       ['px', 'float64'],
       ['qty', 'int64']
     ])
     await app.screenshot('editor-14-snippet-applied')
-    const tab = await editor.open(jsonTopic)
+    const tab = await editor.open(snippetTopic)
     await tab.waitForViewRowCount(5)
     expect(await tab.headerNames()).toEqual(expect.arrayContaining(['Off', 'OrderKey', 'sym', 'px', 'qty']))
     expect(await tab.cell(0, 'OrderKey')).toBe('k0')

@@ -75,9 +75,14 @@ export class ConsumeEditorPage {
   async setAvroSubject(subject: string, version = 'latest'): Promise<void> {
     const spec = this.spec('value')
     await spec.locator('input.subject').fill(subject)
-    const versionInput = spec.locator('.version')
-    if ((await versionInput.evaluate((e) => (e as unknown as { tagName: string }).tagName)) === 'SELECT') await versionInput.selectOption(version)
-    else await versionInput.fill(version)
+    // the version becomes a list once the registry has answered for the subject; a text input while it cannot
+    const picker = spec.locator('select.version')
+    const listed = await picker.waitFor({ state: 'visible', timeout: 5_000 }).then(
+      () => true,
+      () => false
+    )
+    if (listed) await picker.selectOption(version)
+    else await spec.locator('input.version').fill(version)
   }
 
   async preview(): Promise<Locator> {

@@ -22,4 +22,13 @@ describe('ProfilesService', () => {
     expect(service.listProfiles().profiles).toHaveLength(3)
     expect(JSON.stringify([list, exported, report])).not.toContain(SASL_PASSWORD)
   })
+
+  it('tells its owner when a profile is deleted (presets go with it)', async () => {
+    const deleted: string[] = []
+    const store = await ProfileStore.open(tempDir(), new FileSecretCipher())
+    const service = new ProfilesService(store, {}, async (id) => void deleted.push(id))
+    const saved = await service.saveProfile(profileArgs())
+    await service.deleteProfile({ id: saved.id })
+    expect(deleted).toEqual([saved.id])
+  })
 })

@@ -9,7 +9,9 @@ import type { ProfileStore } from '../profiles/profileStore'
 export class ProfilesService implements ImplOf<typeof profiles> {
   constructor(
     private readonly store: ProfileStore,
-    private readonly connectionTestOptions: ConnectionTestOptions = {}
+    private readonly connectionTestOptions: ConnectionTestOptions = {},
+    /** Called after a profile is deleted (its presets go with it). */
+    private readonly onDeleted: (id: string) => Promise<void> = async () => {}
   ) {}
 
   listProfiles() {
@@ -30,6 +32,7 @@ export class ProfilesService implements ImplOf<typeof profiles> {
 
   async deleteProfile({ id }: { id: string }) {
     await this.store.delete(id)
+    await this.onDeleted(id)
   }
 
   exportProfiles({ ids }: { ids?: string[] | undefined }) {

@@ -50,3 +50,13 @@ describe('profile draft', () => {
     expect(!twice.ok && twice.errors.extraProperties).toContain('"a" is listed twice')
   })
 })
+
+describe('registry CA', () => {
+  it('keeps a registry CA through edit and save, and checks it is a certificate', () => {
+    const d = { ...newProfileDraft(), registryUrl: 'https://registry.example:8081', registryCaPem: '-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----' }
+    const result = toSaveArgs(d)
+    expect(result.ok && result.args.registry.caPem).toContain('BEGIN CERTIFICATE')
+    const bad = toSaveArgs({ ...d, registryCaPem: 'not a cert' })
+    expect(bad.ok ? null : bad.errors.registryCaPem).toMatch(/not a PEM certificate/)
+  })
+})

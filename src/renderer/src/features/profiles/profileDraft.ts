@@ -27,6 +27,8 @@ export interface ProfileDraft {
   keyPassword: SecretDraft
   verifyHostname: boolean
   registryUrl: string
+  /** PEM CA for an https registry whose certificate the system does not trust. */
+  registryCaPem: string
   registryAuth: RegistryAuthKind
   registryUsername: string
   registryPassword: SecretDraft
@@ -35,7 +37,7 @@ export interface ProfileDraft {
   groupIdPrefix: string
 }
 
-export type ProfileField = 'name' | 'bootstrapServers' | 'saslUsername' | 'registryUrl' | 'registryUsername' | 'extraProperties' | 'clientKeyPem' | 'caPem'
+export type ProfileField = 'name' | 'bootstrapServers' | 'saslUsername' | 'registryUrl' | 'registryUsername' | 'extraProperties' | 'clientKeyPem' | 'caPem' | 'registryCaPem'
 export type ProfileErrors = Partial<Record<ProfileField, string>>
 export type ToArgsResult = { ok: true; args: SaveProfileArgs } | { ok: false; errors: ProfileErrors }
 
@@ -72,6 +74,7 @@ export function newProfileDraft(): ProfileDraft {
     keyPassword: emptySecret(),
     verifyHostname: true,
     registryUrl: '',
+    registryCaPem: '',
     registryAuth: 'none',
     registryUsername: '',
     registryPassword: emptySecret(),
@@ -97,6 +100,7 @@ export function draftFromProfile(p: ProfileDto): ProfileDraft {
     keyPassword: emptySecret(p.tls.hasKeyPassword),
     verifyHostname: p.tls.verifyHostname,
     registryUrl: p.registry.url ?? '',
+    registryCaPem: p.registry.caPem ?? '',
     registryAuth: auth.kind,
     registryUsername: auth.kind === 'basic' ? auth.username : '',
     registryPassword: emptySecret(auth.kind === 'basic' && auth.hasPassword),
@@ -133,6 +137,7 @@ export function toSaveArgs(d: ProfileDraft): ToArgsResult {
   if (url !== '' && !validUrl(url)) errors.registryUrl = 'The registry URL starts with http:// or https://.'
   if (url !== '' && d.registryAuth === 'basic' && d.registryUsername.trim() === '') errors.registryUsername = 'Basic auth needs a user name.'
   if (d.caPem.trim() !== '' && !d.caPem.includes('-----BEGIN CERTIFICATE-----')) errors.caPem = 'This is not a PEM certificate (-----BEGIN CERTIFICATE-----).'
+  if (d.registryCaPem.trim() !== '' && !d.registryCaPem.includes('-----BEGIN CERTIFICATE-----')) errors.registryCaPem = 'This is not a PEM certificate (-----BEGIN CERTIFICATE-----).'
   if (d.clientKeyPem.text !== '' && !/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(d.clientKeyPem.text)) errors.clientKeyPem = 'This is not a PEM private key.'
   const keys = d.extraProperties.map((r) => r.key.trim())
   const blank = d.extraProperties.findIndex((r, i) => keys[i] === '' && r.value.trim() !== '')
@@ -160,6 +165,7 @@ export function toSaveArgs(d: ProfileDraft): ToArgsResult {
   if (d.caPem.trim() !== '') args.tls.caPem = d.caPem
   if (d.clientCertPem.trim() !== '') args.tls.clientCertPem = d.clientCertPem
   if (url !== '') args.registry.url = url
+  if (url !== '' && d.registryCaPem.trim() !== '') args.registry.caPem = d.registryCaPem
   if (d.groupIdPrefix.trim() !== '') args.groupIdPrefix = d.groupIdPrefix.trim()
   return { ok: true, args }
 }
