@@ -132,4 +132,12 @@ describe('jsonObject tuples, typed objects and arrays of objects', () => {
     expect(rows).toEqual([{ m: '[[1,2],[3,4]]' }])
     expect(() => j({ a: j.array(j.object({ b: j.array(j.long()) })) })).toThrow(/not supported/)
   })
+
+  it('element objects of arrays may hold tuples and typed objects (their columns become lists)', () => {
+    const provider = j({ a: j.array(j.object({ p: j.tuple([j.long(), j.long()]), e: j.typedObject({ typeField: 't', objects: { x: { v: j.int() } }, allowNull: true, onNull: 'none' }) })) })
+    expect(provider.columns().map((c) => `${c.name}:${c.type}`)).toEqual(['a_p_0:list<int64>', 'a_p_1:list<int64>', 'a_e_t:list<string>', 'a_e_x_v:list<int32>'])
+    const { rows, errors } = decodeWith(provider, ['{"a":[{"p":[1,2],"e":{"t":"x","v":3}},{"p":[3,4],"e":null}]}'])
+    expect(errors).toEqual([null])
+    expect(rows).toEqual([{ a_p_0: [1n, 3n], a_p_1: [2n, 4n], a_e_t: ['x', 'none'], a_e_x_v: [3, null] }])
+  })
 })

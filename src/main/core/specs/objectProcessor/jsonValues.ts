@@ -59,6 +59,12 @@ export interface JsonScalarValue extends Base {
   readonly onMissing?: unknown
   readonly onNull?: unknown
 }
+/** The scalar value types by kind (names kept from the first version of jsonObject). */
+export type JsonLongValue = JsonScalarValue & { readonly kind: 'long' }
+export type JsonDoubleValue = JsonScalarValue & { readonly kind: 'double' }
+export type JsonStringValue = JsonScalarValue & { readonly kind: 'string' }
+export type JsonBoolValue = JsonScalarValue & { readonly kind: 'bool' }
+export type JsonInstantValue = JsonScalarValue & { readonly kind: 'instant' }
 export interface JsonSkipValue {
   readonly kind: 'skip'
 }
