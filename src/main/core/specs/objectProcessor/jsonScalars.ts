@@ -128,9 +128,8 @@ export function scalarConverter(value: JsonScalarValue): Converter {
       return (w, buf, kind, s, e, f, _number, scratch) => {
         if (kind !== KIND_STRING) return notA(value, buf, kind, s, e)
         stringContent(buf, s, e, f, scratch)
-        const text = Buffer.from(TEXT.bytes.buffer, TEXT.bytes.byteOffset, TEXT.bytes.byteLength).toString('utf8', TEXT.from, TEXT.to)
-        if (text.length !== 1) return notA(value, buf, kind, s, e)
-        w.appendString(text)
+        if (!oneUtf16Unit(TEXT.bytes, TEXT.from, TEXT.to)) return notA(value, buf, kind, s, e)
+        w.appendUtf8(TEXT.bytes, TEXT.from, TEXT.to)
         return null
       }
     case 'bool':
@@ -156,7 +155,8 @@ export function scalarConverter(value: JsonScalarValue): Converter {
       }
     }
     case 'date':
-      return (w, buf, kind, s, e, f, number, scratch) => (kind === KIND_STRING && e - s > 2 ? appendDate(w, buf, kind, s, e, f, number, scratch) : notA(value, buf, kind, s, e))
+      return (w, buf, kind, s, e, f, number, scratch) =>
+        kind === KIND_STRING && e - s > 2 && appendDate(w, buf, kind, s, e, f, number, scratch) === null ? null : notA(value, buf, kind, s, e)
     case 'duration':
       return (w, buf, kind, s, e, f, number, scratch) => {
         if (kind !== KIND_STRING) return notA(value, buf, kind, s, e)
@@ -183,6 +183,13 @@ export function scalarConverter(value: JsonScalarValue): Converter {
         return null
       }
   }
+}
+
+/** Whether the UTF-8 bytes[from..to) are one UTF-16 code unit (Java's char): one character outside the astral planes. */
+function oneUtf16Unit(bytes: Uint8Array, from: number, to: number): boolean {
+  const lead = bytes[from]
+  const n = to - from
+  return (n === 1 && lead < 0x80) || (n === 2 && lead >= 0xc0 && lead < 0xe0) || (n === 3 && lead >= 0xe0 && lead < 0xf0)
 }
 
 /** Forwards appendString with the decimal text cut to its integer part (truncation toward zero); `-0` becomes `0`. */
