@@ -211,4 +211,28 @@ message Fill {
       { at: null, latency: -1_000_000_001n, prices: [], venues: {}, tags: [] }
     ])
   })
+
+  it('include paths reach inside repeated messages and maps of messages', async () => {
+    const proto = `syntax = "proto3";
+package orders;
+message Leg { string venue = 1; int64 qty = 2; Px px = 3; }
+message Px { double bid = 1; double ask = 2; }
+message Order { string id = 1; repeated Leg legs = 2; map<string, Leg> by_venue = 3; repeated Leg hidden = 4; }
+`
+    const Order = protobuf.parse(proto, new protobuf.Root(), { keepCase: true }).root.lookupType('orders.Order')
+    const order = { id: 'o1', legs: [{ venue: 'X', qty: MAX, px: { bid: 1.5, ask: 2 } }, { venue: 'Y', qty: 6 }], by_venue: { X: { venue: 'X', qty: 5, px: { ask: 3 } } }, hidden: [{ venue: 'Z' }] }
+    const topic = await createTopic(uniqueTopic('protoinc'), 1)
+    await produce(topic, [{ value: Buffer.from(Order.encode(Order.fromObject(order)).finish()) }])
+    const t = tables.track(
+      await consume(plaintextConfig(), topic, {
+        offsets: ALL_PARTITIONS_SEEK_TO_BEGINNING,
+        keySpec: KeyValueSpec.IGNORE,
+        valueSpec: protobufSpec({ proto, messageName: 'orders.Order' }, { include: ['/id', '/legs/qty', '/legs/px/bid', '/by_venue/value/px/*', '/hidden'] }),
+        tableType: TableType.append()
+      })
+    )
+    await waitForSize(t, 1)
+    expect(t.columns.map((c) => c.name).filter((n) => !n.startsWith('Kafka'))).toEqual(['id', 'legs', 'by_venue'])
+    expect(t.rows().map((r) => [r.id, r.legs, r.by_venue])).toEqual([['o1', '[{"qty":"9223372036854775807","px":{"bid":1.5}},{"qty":"6"}]', '{"X":{"px":{"ask":3}}}']])
+  })
 })

@@ -40,8 +40,20 @@ function notANumber(buf: Uint8Array, kind: number, s: number, e: number): string
   return `${describeToken(buf, kind, s, e)} is not a number`
 }
 
-/** int16 and int32 columns: integers in [min, max]. */
-export function appendSmallInt(w: ColumnWriter, buf: Uint8Array, kind: number, s: number, e: number, flags: number, number: number, scratch: Scratch, min: number, max: number): string | null {
+/** int16 and int32 columns: integers in [min, max] (`typeName` names the range in the error). */
+export function appendSmallInt(
+  w: ColumnWriter,
+  buf: Uint8Array,
+  kind: number,
+  s: number,
+  e: number,
+  flags: number,
+  number: number,
+  scratch: Scratch,
+  min: number,
+  max: number,
+  typeName = min === -32768 ? 'int16' : 'int32'
+): string | null {
   let v: number
   if (kind === KIND_NUMBER) {
     if (number === number) {
@@ -61,7 +73,7 @@ export function appendSmallInt(w: ColumnWriter, buf: Uint8Array, kind: number, s
   } else {
     return notANumber(buf, kind, s, e)
   }
-  if (!(v >= min && v <= max)) return `${describeToken(buf, kind, s, e)} is out of range for ${min === -32768 ? 'int16' : 'int32'}`
+  if (!(v >= min && v <= max)) return `${describeToken(buf, kind, s, e)} is out of range for ${typeName}`
   w.appendNumber(v === 0 ? 0 : v)
   return null
 }

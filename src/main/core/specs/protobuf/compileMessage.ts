@@ -2,7 +2,7 @@ import { Enum, Type, type Field } from 'protobufjs'
 import type { ColumnDef, ColumnType } from '../../types'
 import { SpecError } from '../resolvePartDecoder'
 import type { IncludeMatcher } from './includePaths'
-import { listJson, mapJson, messageJson } from './jsonRender'
+import { listJson, mapJson, messageJson, type Selection } from './jsonRender'
 import { MessageNode, SLOT_LIST, SLOT_MESSAGE, SLOT_SCALAR, type ChildNuller, type ChildWriter, type SlotSpec } from './messageNode'
 import { listWriter, mapWriter } from './repeatedColumns'
 import { SCALAR_COLUMN, SCALAR_WIRE } from './scalarTypes'
@@ -89,8 +89,11 @@ function compileField(field: Field, s: number, path: readonly string[], stack: r
     }
   }
   if (field.map || field.repeated) {
+    const valuePath = field.map ? [...path, 'value'] : path
+    if (!include.all && resolved instanceof Type && !selectsSomething(resolved, valuePath, include, stack)) return null
     const col = addColumn(columns, path, 'string')
-    const render = field.map ? (buf: Buffer, occ: number[]) => mapJson(field, buf, occ) : (buf: Buffer, occ: number[]) => listJson(field, buf, occ)
+    const sel: Selection | undefined = include.all ? undefined : { path, include }
+    const render = field.map ? (buf: Buffer, occ: number[]) => mapJson(field, buf, occ, sel) : (buf: Buffer, occ: number[]) => listJson(field, buf, occ, sel)
     const empty = field.map ? '{}' : '[]'
     return {
       slot: { fieldNumber: field.id, kind: SLOT_LIST, wire: 0, oneofPeers: [] },
@@ -209,6 +212,22 @@ function compileMessageField(
     },
     writeNull: (writers, first) => sub.writeNull(writers, first)
   }
+}
+
+/**
+ * Whether the include paths select any field of `type` (a repeated message's element or a map's value) at `path`:
+ * a well-known type is one value; a message type already on the stack counts when its own path is selected.
+ */
+function selectsSomething(type: Type, path: readonly string[], include: IncludeMatcher, stack: readonly string[]): boolean {
+  if (wellKnownKind(type.fullName) !== undefined) return include(path)
+  if (stack.includes(type.fullName)) return include(path)
+  return type.fieldsArray.some((field) => {
+    const fieldPath = [...path, field.name]
+    if (!include(fieldPath)) return false
+    const resolved = field.resolvedType
+    if (!(resolved instanceof Type)) return true
+    return selectsSomething(resolved, field.map ? [...fieldPath, 'value'] : fieldPath, include, [...stack, type.fullName])
+  })
 }
 
 /** seconds * 1e9 + nanos of a scanned Timestamp / Duration. */

@@ -1,6 +1,8 @@
 /** Deephaven's protobuf `include` paths: '/a/b' includes [], [a], [a,b]; '/a/b/*' also everything below a.b. */
 export interface IncludeMatcher {
   (path: readonly string[]): boolean
+  /** Set when no include paths were given (everything is included). */
+  readonly all?: boolean
 }
 
 interface Pattern {
@@ -18,7 +20,7 @@ export function parseIncludePath(text: string): Pattern {
 }
 
 export function includeMatcher(include: readonly string[] | undefined): IncludeMatcher {
-  if (include === undefined) return () => true
+  if (include === undefined) return Object.assign(() => true, { all: true })
   const patterns = include.map(parseIncludePath)
   return (path) => patterns.some((p) => matches(p, path))
 }

@@ -2,9 +2,23 @@
  * Renders repeated messages, maps of messages and JSON-mapped well-known types as compact JSON text (see README.md). 64-bit integers are JSON strings, bytes base64, enums their names.
  */
 import { Enum, MapField, Type, type Field } from 'protobufjs'
+import type { IncludeMatcher } from './includePaths'
 import { SCALAR_WIRE } from './scalarTypes'
 import { enumName } from './scalarReaders'
 import { WT_LEN, unzigzag64, wordsToBigInt, WireCursor } from './wireCursor'
+
+/**
+ * Which fields of messages inside repeated fields and maps are rendered: those whose field path (from the root message;
+ * a map's values under `<map>/value`) the include paths select. Undefined: every field.
+ */
+export interface Selection {
+  readonly path: readonly string[]
+  readonly include: IncludeMatcher
+}
+
+function below(sel: Selection | undefined, name: string): Selection | undefined {
+  return sel === undefined ? undefined : { path: [...sel.path, name], include: sel.include }
+}
 
 /** Value occurrences of one field: triples (start, end, wire type); for LEN, [start, end) is the content. */
 export type Occurrences = number[]
@@ -86,11 +100,11 @@ function numberJson(v: number): string {
 }
 
 /** JSON of a field's single value at occurrence `i` of `occ` (the last one for singular fields). */
-function valueJson(field: Field, buf: Buffer, occ: Occurrences, i: number, keyType?: string): string {
+function valueJson(field: Field, buf: Buffer, occ: Occurrences, i: number, keyType?: string, sel?: Selection): string {
   const type = keyType ?? scalarType(field)
   const start = occ[i]
   const end = occ[i + 1]
-  if (keyType === undefined && field.resolvedType instanceof Type) return messageJson(field.resolvedType, buf, [start, end])
+  if (keyType === undefined && field.resolvedType instanceof Type) return messageJson(field.resolvedType, buf, [start, end], sel)
   if (type === 'string') return JSON.stringify(buf.toString('utf8', start, end))
   if (type === 'bytes') return JSON.stringify(buf.toString('base64', start, end))
   const c = new WireCursor()
@@ -99,7 +113,7 @@ function valueJson(field: Field, buf: Buffer, occ: Occurrences, i: number, keyTy
 }
 
 /** The elements of a repeated field (packed or not) as a JSON array. */
-export function listJson(field: Field, buf: Buffer, occ: Occurrences): string {
+export function listJson(field: Field, buf: Buffer, occ: Occurrences, sel?: Selection): string {
   const parts: string[] = []
   const type = scalarType(field)
   const packable = !(field.resolvedType instanceof Type) && type !== 'string' && type !== 'bytes'
@@ -115,14 +129,15 @@ export function listJson(field: Field, buf: Buffer, occ: Occurrences): string {
         if (c.pos === p) c.pos += elementWire === 1 ? 8 : 4
       }
     } else {
-      parts.push(valueJson(field, buf, occ, i))
+      parts.push(valueJson(field, buf, occ, i, undefined, sel))
     }
   }
   return `[${parts.join(',')}]`
 }
 
 /** A map field's entries as a JSON object (keys as strings; the last entry of a key wins). */
-export function mapJson(field: Field, buf: Buffer, occ: Occurrences): string {
+export function mapJson(field: Field, buf: Buffer, occ: Occurrences, sel?: Selection): string {
+  const valueSel = below(sel, 'value')
   const keyType = (field as unknown as MapField).keyType
   const entries = new Map<string, string>()
   const keyField = { type: keyType, resolvedType: null } as unknown as Field
@@ -131,7 +146,7 @@ export function mapJson(field: Field, buf: Buffer, occ: Occurrences): string {
     const k = fields.get(1)
     const v = fields.get(2)
     const key = k ? JSON.parse(valueJson(keyField, buf, k, k.length - 3, keyType)) : defaultKey(keyType)
-    const value = v ? valueJson(field, buf, v, v.length - 3) : defaultJson(field)
+    const value = v ? valueJson(field, buf, v, v.length - 3, undefined, valueSel) : defaultJson(field)
     entries.set(String(key), value)
   }
   const parts: string[] = []
@@ -173,7 +188,7 @@ function defaultJson(field: Field): string {
 }
 
 /** A message (merged from the (start, end) pairs of `ranges`) as a JSON object of its present fields. */
-export function messageJson(type: Type, buf: Buffer, ranges: readonly number[]): string {
+export function messageJson(type: Type, buf: Buffer, ranges: readonly number[], sel?: Selection): string {
   const special = wellKnownJson(type, buf, ranges)
   if (special !== undefined) return special
   const fields = collectFields(buf, ranges)
@@ -181,19 +196,21 @@ export function messageJson(type: Type, buf: Buffer, ranges: readonly number[]):
   for (const field of type.fieldsArray) {
     const occ = fields.get(field.id)
     if (occ === undefined) continue
-    parts.push(`${JSON.stringify(field.name)}:${fieldJson(field, buf, occ)}`)
+    const fieldSel = below(sel, field.name)
+    if (fieldSel !== undefined && !fieldSel.include(fieldSel.path)) continue
+    parts.push(`${JSON.stringify(field.name)}:${fieldJson(field, buf, occ, fieldSel)}`)
   }
   return `{${parts.join(',')}}`
 }
 
 /** A field's value from all its occurrences: list, map, merged message or last scalar. */
-export function fieldJson(field: Field, buf: Buffer, occ: Occurrences): string {
-  if (field.map) return mapJson(field, buf, occ)
-  if (field.repeated) return listJson(field, buf, occ)
+export function fieldJson(field: Field, buf: Buffer, occ: Occurrences, sel?: Selection): string {
+  if (field.map) return mapJson(field, buf, occ, sel)
+  if (field.repeated) return listJson(field, buf, occ, sel)
   if (field.resolvedType instanceof Type) {
     const ranges: number[] = []
     for (let i = 0; i < occ.length; i += 3) ranges.push(occ[i], occ[i + 1])
-    return messageJson(field.resolvedType, buf, ranges)
+    return messageJson(field.resolvedType, buf, ranges, sel)
   }
   return valueJson(field, buf, occ, occ.length - 3)
 }

@@ -206,3 +206,41 @@ message R {
     expect(empty).toEqual({ packed: [], loose: [], ds: [], sides: [], blobs: [], byId: {}, flags: {}, fx: [] })
   })
 })
+
+describe('include paths inside repeated messages and maps of messages', () => {
+  const proto = `
+syntax = "proto3";
+package q;
+import "google/protobuf/timestamp.proto";
+message Leg { string venue = 1; int64 qty = 2; Px px = 3; google.protobuf.Timestamp at = 4; }
+message Px { double bid = 1; double ask = 2; }
+message Order { string id = 1; repeated Leg legs = 2; map<string, Leg> byVenue = 3; repeated string tags = 4; }
+`
+  const load = (include?: string[]) => protobufDecoderFor('valueSpec', loadProtoSource('valueSpec', proto, 'q.Order'), 'raw', include)
+  const root = protobuf.parse(proto, new protobuf.Root(), { keepCase: true }).root
+  root.addJSON(protobuf.common.get('google/protobuf/timestamp.proto')!.nested!)
+  root.resolveAll()
+  const type = root.lookupType('q.Order')
+  const msg = enc(type, {
+    id: 'o1',
+    legs: [{ venue: 'X', qty: 5, px: { bid: 1, ask: 2 }, at: { seconds: 1, nanos: 0 } }, { venue: 'Y', qty: 6 }],
+    byVenue: { X: { venue: 'X', qty: 5, px: { bid: 1 } } },
+    tags: ['a']
+  })
+
+  it('keeps only the selected fields inside repeated messages and map values (map values under <map>/value)', () => {
+    const dec = load(['/id', '/legs/qty', '/legs/px/bid', '/legs/at', '/byVenue/value/venue'])
+    expect(dec.columns.map((c) => c.name)).toEqual(['id', 'legs', 'byVenue'])
+    expect(read(dec, [msg])).toEqual([
+      { id: 'o1', legs: '[{"qty":"5","px":{"bid":1},"at":"1970-01-01T00:00:01Z"},{"qty":"6"}]', byVenue: '{"X":{"venue":"X"}}' }
+    ])
+  })
+
+  it('a repeated message or map none of whose fields is selected gives no column, as a nested message; a wildcard selects all', () => {
+    expect(load(['/id', '/legs', '/byVenue/key']).columns.map((c) => c.name)).toEqual(['id'])
+    const all = load(['/legs/*', '/tags'])
+    expect(all.columns.map((c) => c.name)).toEqual(['legs', 'tags'])
+    expect(read(all, [msg])[0].legs).toBe('[{"venue":"X","qty":"5","px":{"bid":1,"ask":2},"at":"1970-01-01T00:00:01Z"},{"venue":"Y","qty":"6"}]')
+    expect(read(load(), [msg])[0].byVenue).toBe('{"X":{"venue":"X","qty":"5","px":{"bid":1}}}')
+  })
+})
