@@ -9,23 +9,49 @@ import { jsonObject, type JsonValue } from '../specs/objectProcessor/jsonObject'
 export function specFromDto(spec: SpecDto, part: 'key' | 'value'): KeyValueSpec {
   if (spec.kind !== 'jsonObject') return spec
   try {
-    const fields = Object.fromEntries(Object.entries(spec.fields).map(([name, value]) => [name, jsonValue(value)]))
-    return objectProcessorSpec(jsonObject(fields, { allowMissing: spec.allowMissing, allowNull: spec.allowNull }))
+    return objectProcessorSpec(jsonObject(fieldsOf(spec.fields), { allowMissing: spec.allowMissing, allowNull: spec.allowNull }))
   } catch (e) {
     throw new AppError('BAD_SPEC', `${part}Spec: ${(e as Error).message}`)
   }
 }
 
+function fieldsOf(fields: Record<string, JsonValueDto>): Record<string, JsonValue> {
+  return Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, jsonValue(value)]))
+}
+
+/** Only the options the user gave: the factories refuse an option their kind does not take, naming it. */
+function given<T extends object>(options: T): T {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as T
+}
+
 function jsonValue(dto: JsonValueDto): JsonValue {
-  const options = { allowMissing: dto.allowMissing, allowNull: dto.allowNull }
   switch (dto.kind) {
-    case 'object':
-      return jsonObject.object(Object.fromEntries(Object.entries(dto.fields).map(([name, value]) => [name, jsonValue(value)])), options)
-    case 'array':
-      return jsonObject.array(jsonValue(dto.element), options)
-    case 'instant':
-      return jsonObject.instant({ ...options, numberFormat: dto.numberFormat })
-    default:
-      return jsonObject[dto.kind](options)
+    case 'skip':
+      return jsonObject.skip()
+    case 'object': {
+      const { fields, kind: _kind, ...options } = dto
+      return jsonObject.object(fieldsOf(fields), given(options))
+    }
+    case 'array': {
+      const { element, kind: _kind, ...options } = dto
+      return jsonObject.array(jsonValue(element), given(options))
+    }
+    case 'tuple': {
+      const { values, kind: _kind, ...options } = dto
+      return jsonObject.tuple(Array.isArray(values) ? values.map(jsonValue) : fieldsOf(values), given(options))
+    }
+    case 'typedObject': {
+      const { shared, objects, kind: _kind, ...options } = dto
+      return jsonObject.typedObject({
+        ...given(options),
+        ...(shared ? { shared: fieldsOf(shared) } : {}),
+        objects: Object.fromEntries(Object.entries(objects).map(([type, fields]) => [type, fieldsOf(fields)]))
+      })
+    }
+    default: {
+      const { kind, ...options } = dto
+      const factory = jsonObject[kind] as (options?: object) => JsonValue
+      return factory(given(options))
+    }
   }
 }
