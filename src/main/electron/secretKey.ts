@@ -11,18 +11,33 @@ const KEY_FILE = 'secret-key.bin'
  */
 export function loadSecretKey(userDataDir: string): { key: Uint8Array; description: string } {
   const file = join(userDataDir, KEY_FILE)
-  let key: Buffer
+  let stored: Buffer | null = null
   try {
-    key = Buffer.from(safeStorage.decryptString(readFileSync(file)), 'base64')
+    stored = readFileSync(file)
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`Cannot unlock the saved credentials (${file}): ${(e as Error).message}`)
-    key = randomBytes(32)
-    mkdirSync(userDataDir, { recursive: true })
-    const temp = `${file}.${process.pid}.tmp`
-    writeFileSync(temp, safeStorage.encryptString(key.toString('base64')), { mode: 0o600 })
-    renameSync(temp, file)
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e
   }
-  return { key, description: describeStorage() }
+  if (stored !== null) {
+    try {
+      const key = Buffer.from(safeStorage.decryptString(stored), 'base64')
+      if (key.length === 32) return { key, description: describeStorage() }
+    } catch {
+      // unreadable by this keychain (another user or machine, a reset keyring): fall through to a new key
+    }
+    const aside = `${file}.unreadable-${Date.now()}`
+    renameSync(file, aside)
+    return { key: createKey(userDataDir, file), description: `${describeStorage()} The saved credentials could not be unlocked (${aside} is kept): enter them again.` }
+  }
+  return { key: createKey(userDataDir, file), description: describeStorage() }
+}
+
+function createKey(userDataDir: string, file: string): Buffer {
+  const key = randomBytes(32)
+  mkdirSync(userDataDir, { recursive: true })
+  const temp = `${file}.${process.pid}.tmp`
+  writeFileSync(temp, safeStorage.encryptString(key.toString('base64')), { mode: 0o600 })
+  renameSync(temp, file)
+  return key
 }
 
 function describeStorage(): string {
