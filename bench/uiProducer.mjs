@@ -3,13 +3,14 @@
 // The records go through kcat (librdkafka, linger 1 ms): kafkajs's producer cannot keep 100,000 records/s on
 // these machines without queueing them for 100+ ms, which would be measured as our latency.
 // Runs in its own process so the producer does not load the event loop of the process hosting the engine.
-// Usage: node bench/uiProducer.mjs <brokers> <topic> <recordsPerSecond> <seconds> <partitions>
+// Usage: node bench/uiProducer.mjs <brokers> <topic> <recordsPerSecond> <seconds> <partitions> [maxRecords]
 // Prints one JSON line {sent, seconds, rate, errors} at the end; stops early on SIGTERM.
 import { spawn } from 'node:child_process'
 
-const [brokers, topic, rateArg, secondsArg] = process.argv.slice(2)
+const [brokers, topic, rateArg, secondsArg, , countArg] = process.argv.slice(2)
 const rate = Number(rateArg)
 const seconds = Number(secondsArg)
+const maxRecords = countArg === undefined ? Infinity : Number(countArg)
 const TICK_MS = 5
 
 const kcat = spawn(
@@ -33,12 +34,12 @@ let sent = 0
 await new Promise((resolve) => {
   const timer = setInterval(() => {
     const elapsed = (performance.now() - started) / 1000
-    if (stopped || elapsed >= seconds) {
+    if (stopped || elapsed >= seconds || sent >= maxRecords) {
       clearInterval(timer)
       resolve()
       return
     }
-    const due = Math.min(Math.floor(rate * elapsed) - sent, rate / 20)
+    const due = Math.min(Math.floor(rate * elapsed) - sent, rate / 20, maxRecords - sent)
     if (due <= 0) return
     const lines = new Array(due)
     for (let i = 0; i < due; i++) lines[i] = (performance.timeOrigin + performance.now()).toFixed(3)
