@@ -81,7 +81,8 @@ describe('the consume editor', () => {
     expect(await editor.previewColumns()).toEqual(['KafkaPartition', 'KafkaOffset', 'KafkaTimestamp', 'sym', 'px', 'qty', 'ts', 'info_venue'])
     const rows = await editor.previewRows()
     expect(rows).toHaveLength(5)
-    expect(rows[1]!.slice(3)).toEqual(['MSFT', '101.5', '1', '2026-11-25T10:00:01.000Z', 'XNAS'])
+    // formatted as the table tab shows them: local time with milliseconds
+    expect(rows[1]!.slice(3)).toEqual(['MSFT', '101.5', '1', expect.stringMatching(/^2026-11-2[45] \d\d:\d\d:01\.000$/), 'XNAS'])
     await app.screenshot('editor-03-preview')
 
     const tab = await editor.open(jsonTopic)

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ColumnDefSchema } from './columns'
 import { OpenTableArgsSchema, RecordErrorSchema } from './tables'
+import { CellValueSchema } from './views'
 
 export const PREVIEW_MAX_ROWS = 100
 
@@ -12,12 +13,11 @@ export const PreviewArgsSchema = OpenTableArgsSchema.extend({
 })
 export type PreviewArgs = z.infer<typeof PreviewArgsSchema>
 
-/** A cell as the preview shows it: int64 as decimal text, timestamps as ISO text, bytes as base64 text. */
-const PreviewCellSchema = z.union([z.string(), z.number(), z.boolean(), z.null()])
 
 export const PreviewResultSchema = z.object({
   columns: z.array(ColumnDefSchema),
-  rows: z.array(z.array(PreviewCellSchema)),
+  /** Cells as a view's viewport has them (views.ts CellValue), so they format as in the grid. */
+  rows: z.array(z.array(CellValueSchema)),
   errors: z.array(RecordErrorSchema),
   /** True when the limit was reached (there may be more records). */
   truncated: z.boolean()

@@ -6,7 +6,7 @@ import type { Table } from '../api/table'
 import { consume } from '../consume'
 import type { ConnectionResolver } from '../profiles/connectionResolver'
 import { toAppError } from './consumeErrors'
-import { previewCell, sampleText } from './previewCells'
+import { sampleText } from './previewCells'
 import { connectionProperties, toConsumeOptions } from './tablesService'
 
 const PREVIEW_CYCLE_MS = 50
@@ -26,10 +26,14 @@ export class PreviewService implements ImplOf<typeof preview> {
     // Append, so rows of earlier cycles stay readable whatever the table type asked for.
     const options = { ...toConsumeOptions(open), tableType: { kind: 'append' as const }, updateIntervalMs: PREVIEW_CYCLE_MS }
     return this.withTable(connectionProperties(open, this.connections), open.topic, options, limit, timeoutMs, ctx, (table) => {
-      const rows = table.rows(0, Math.min(limit, table.size))
+      const count = Math.min(limit, table.size)
+      // the cells the grid gets for a viewport, so the editor formats them as the table tab will
+      const view = table.view({ sort: [], filters: [] })
+      const data = count > 0 ? view.viewport(0, count - 1) : null
+      view.dispose()
       return {
         columns: table.columns.map((c) => ({ name: c.name, type: c.type })),
-        rows: rows.map((row) => table.columns.map((c) => previewCell(c, row[c.name]))),
+        rows: Array.from({ length: count }, (_, r) => (data ? data.columns.map((c) => c.values[r] ?? null) : [])),
         errors: table.errors.slice(0, limit).map((e) => ({ ...e })),
         truncated: table.size >= limit
       }
