@@ -5,6 +5,7 @@ import { LiveTable } from './engine/liveTable'
 import { KafkaTable } from './kafkaTable'
 import { ClusterError, toClusterError, withDeadline } from './kafka/clusterError'
 import { translateKafkaConfig, type KafkaProperties, type TranslatedConfig } from './kafka/config'
+import { certificateWatchingSockets } from './kafka/certificateFailures'
 import { createCluster, createKafka, type KafkaCluster } from './kafka/kafkajsCluster'
 import { PartitionFetcher } from './kafka/partitionFetcher'
 import { parseOffsets, resolveStartOffsets, type OffsetLookups } from './kafka/startOffsets'
@@ -28,16 +29,20 @@ export async function consume(kafkaConfig: KafkaProperties, topic: string, optio
   assertUniqueNames(columns)
   const positionOf = parseOffsets(o.offsets)
 
-  const kafka = createKafka(config.kafkajs)
+  const sockets = certificateWatchingSockets()
+  const kafka = createKafka({ ...config.kafkajs, socketFactory: sockets.socketFactory })
   const cluster = createCluster(kafka, { metadataMaxAgeMs: config.consumer.metadataMaxAgeMs, readCommitted: config.consumer.isolationLevel === 'read_committed' })
   const { brokers } = config
   let start: Map<number, number>
   try {
     await withDeadline(
-      (async () => {
-        await cluster.connect()
-        await cluster.addTargetTopic(topic)
-      })(),
+      Promise.race([
+        (async () => {
+          await cluster.connect()
+          await cluster.addTargetTopic(topic)
+        })(),
+        sockets.failure
+      ]),
       config.consumer.defaultApiTimeoutMs,
       brokers,
       `loading metadata of topic '${topic}'`
