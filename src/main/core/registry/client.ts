@@ -14,100 +14,26 @@
 import { RegistryError, type RegistryErrorCode, type RegistryErrorDetails } from './errors'
 import { registrySettingsFromProperties, type RegistryPropertyValue, type RegistrySettings } from './settings'
 import { Transport, TransportError, describeNetworkError, type TransportResponse } from './transport'
+import { PromiseCache } from './promiseCache'
+import {
+  SCHEMA_TYPES,
+  type SchemaType,
+  type CompatibilityLevel,
+  type CompatibilitySetting,
+  type SchemaReference,
+  type RegistrySchema,
+  type SubjectVersion,
+  type ResolvedReference,
+  type RegistryClientOptions,
+  type SchemaTypeExpectation,
+  type RegistryClient
+} from './registryTypes'
 
-export const SCHEMA_TYPES = ['AVRO', 'PROTOBUF', 'JSON'] as const
-export type SchemaType = (typeof SCHEMA_TYPES)[number]
-
-export const COMPATIBILITY_LEVELS = [
-  'NONE',
-  'BACKWARD',
-  'BACKWARD_TRANSITIVE',
-  'FORWARD',
-  'FORWARD_TRANSITIVE',
-  'FULL',
-  'FULL_TRANSITIVE'
-] as const
-export type CompatibilityLevel = (typeof COMPATIBILITY_LEVELS)[number]
-
-/** A subject's effective compatibility level and whether the subject sets it or inherits the global one. */
-export interface CompatibilitySetting {
-  level: CompatibilityLevel
-  source: 'subject' | 'global'
-}
+export { COMPATIBILITY_LEVELS, SCHEMA_TYPES } from './registryTypes'
+export type { SchemaType, CompatibilityLevel, CompatibilitySetting, SchemaReference, RegistrySchema, SubjectVersion, ResolvedReference, RegistryClientOptions, SchemaTypeExpectation, RegistryClient } from './registryTypes'
 
 /** Confluent's "subject has no subject-level compatibility configured". */
 const SUBJECT_CONFIG_NOT_FOUND = 40408
-
-/** A reference from one schema to another (a Protobuf import, an Avro named type, a JSON $ref). */
-export interface SchemaReference {
-  /** The name the referencing schema uses: the Protobuf import path, the Avro full name, the JSON $ref. */
-  name: string
-  subject: string
-  version: number
-}
-
-export interface RegistrySchema {
-  id: number
-  /** AVRO when the registry leaves it out (Confluent's convention). */
-  schemaType: SchemaType
-  schema: string
-  references: SchemaReference[]
-}
-
-export interface SubjectVersion extends RegistrySchema {
-  subject: string
-  version: number
-}
-
-/** A referenced schema with the name it was referenced by. */
-export interface ResolvedReference extends SubjectVersion {
-  name: string
-}
-
-export interface RegistryClientOptions {
-  /** How long subject/version lookups (incl. 'latest') and version lists are cached, ms. Default 10000; 0 = only share in-flight requests. */
-  subjectCacheTtlMs?: number
-  /** Clock for the TTL (tests). */
-  now?: () => number
-  /** User-Agent header. */
-  userAgent?: string
-}
-
-export interface SchemaTypeExpectation {
-  /** Fail with WRONG_SCHEMA_TYPE unless the schema is of this type (or one of these). */
-  expectedType?: SchemaType | readonly SchemaType[]
-}
-
-export interface RegistryClient {
-  /** The configured base URLs, without credentials, in the order they are tried. */
-  readonly urls: readonly string[]
-  listSubjects(): Promise<string[]>
-  listVersions(subject: string): Promise<number[]>
-  getSchemaById(id: number, options?: SchemaTypeExpectation): Promise<RegistrySchema>
-  getSubjectVersion(subject: string, version?: number | 'latest', options?: SchemaTypeExpectation): Promise<SubjectVersion>
-  /**
-   * Every schema the references point at, recursively: dependencies before the schemas that use them,
-   * each (name, subject, version) once.
-   */
-  getReferencedSchemas(references: readonly SchemaReference[]): Promise<ResolvedReference[]>
-  /** The subject's compatibility level (falling back to the global one), or the global level without a subject. */
-  getCompatibility(subject?: string): Promise<CompatibilityLevel>
-  /**
-   * The subject's own level, or the global one (source 'global') when the subject sets none. Registries
-   * that answer a subject's config with the global level (Apicurio) cannot tell the two apart: a subject
-   * level equal to the global one counts as inherited.
-   */
-  getCompatibilitySetting(subject: string): Promise<CompatibilitySetting>
-  setCompatibility(level: CompatibilityLevel, subject?: string): Promise<CompatibilityLevel>
-  /** Registers a schema under a subject (or finds it already there) and returns its id. */
-  register(subject: string, schema: string, schemaType?: SchemaType, references?: readonly SchemaReference[]): Promise<number>
-  /** The subject version holding exactly this schema; SCHEMA_NOT_FOUND when it is not registered there. */
-  lookupSchema(subject: string, schema: string, schemaType?: SchemaType, references?: readonly SchemaReference[]): Promise<SubjectVersion>
-  /** Forgets every cached answer. */
-  clearCache(): void
-  /** Aborts requests in flight and closes idle connections; later calls fail. */
-  close(): void
-}
 
 export const DEFAULT_SUBJECT_CACHE_TTL_MS = 10_000
 
@@ -121,47 +47,6 @@ interface CallContext {
   subject?: string
   version?: number | 'latest'
   schemaId?: number
-}
-
-/** Cache of promises: entries in flight are shared; resolved entries live `ttl` ms; failures are dropped. */
-class PromiseCache<T> {
-  private readonly map = new Map<string, { promise: Promise<T>; expires: number }>()
-
-  constructor(
-    private readonly ttlMs: number,
-    private readonly now: () => number
-  ) {}
-
-  get(key: string, load: () => Promise<T>): Promise<T> {
-    const hit = this.map.get(key)
-    if (hit && hit.expires > this.now()) return hit.promise
-    const entry = { promise: load(), expires: Infinity }
-    this.map.set(key, entry)
-    entry.promise.then(
-      () => {
-        if (this.map.get(key) !== entry) return
-        if (this.ttlMs <= 0) this.map.delete(key)
-        else entry.expires = this.now() + this.ttlMs
-      },
-      () => {
-        if (this.map.get(key) === entry) this.map.delete(key)
-      }
-    )
-    return entry.promise
-  }
-
-  /** Seeds a resolved value unless the key is already there. */
-  seed(key: string, value: T): void {
-    if (!this.map.has(key)) this.map.set(key, { promise: Promise.resolve(value), expires: this.now() + this.ttlMs })
-  }
-
-  deleteWhere(pred: (key: string) => boolean): void {
-    for (const key of [...this.map.keys()]) if (pred(key)) this.map.delete(key)
-  }
-
-  clear(): void {
-    this.map.clear()
-  }
 }
 
 function isSettings(value: unknown): value is RegistrySettings {
