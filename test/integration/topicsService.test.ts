@@ -47,6 +47,13 @@ describe('TopicsService against the real broker', () => {
     if (offsetsTopic !== undefined) expect(offsetsTopic.internal).toBe(true)
   })
 
+  it('takes the internal flag from Kafka, not from the name', async () => {
+    const underscored = await createTopic(`__${uniqueTopic('tool-state')}`, 1)
+    const profile = await store.save(args())
+    const { topics } = await service.listTopics({ profileId: profile.id })
+    expect(topics.find((t) => t.name === underscored)).toMatchObject({ internal: false, partitions: 1, messages: 0 })
+  })
+
   it('describes a topic: per-partition leader, replicas, isr, offsets; its own configs', async () => {
     const profile = await store.save(args())
     const details = topicsContract.members.describeTopic.result.parse(await service.describeTopic({ profileId: profile.id, topic }))

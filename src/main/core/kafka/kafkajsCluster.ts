@@ -36,6 +36,9 @@ export interface KafkaCluster {
   connect(): Promise<void>
   disconnect(): Promise<void>
   addTargetTopic(topic: string): Promise<void>
+  addMultipleTargetTopics(topics: string[]): Promise<void>
+  /** A Metadata request; no topics: all of them (with Kafka's isInternal flag). */
+  metadata(request: { topics: string[] }): Promise<{ topicMetadata: { topic: string; isInternal: boolean; partitionMetadata: PartitionMetadata[] }[] }>
   refreshMetadata(): Promise<void>
   findTopicPartitionMetadata(topic: string): PartitionMetadata[]
   findLeaderForPartitions(topic: string, partitions: number[]): Record<string, number[]>

@@ -1,11 +1,13 @@
 import type { Admin } from 'kafkajs'
 import { translateKafkaConfig } from '../kafka/config'
-import { createKafka } from '../kafka/kafkajsCluster'
+import { createCluster, createKafka, type KafkaCluster } from '../kafka/kafkajsCluster'
 
 interface PooledAdmin {
   /** The properties it was made with: a changed profile gets a new admin. */
   key: string
   admin: Admin
+  /** kafkajs's cluster layer on the same client: whole-cluster metadata and offsets in a few requests. */
+  cluster: KafkaCluster
   connected: Promise<void>
   brokers: string[]
   idleTimer: NodeJS.Timeout | undefined
@@ -13,6 +15,7 @@ interface PooledAdmin {
 
 export interface AdminLease {
   admin: Admin
+  cluster: KafkaCluster
   /** host:port of the bootstrap servers, for messages. */
   brokers: string[]
 }
@@ -34,7 +37,7 @@ export class AdminPool {
     onBrokers?.(pooled.brokers)
     try {
       await pooled.connected
-      return await work({ admin: pooled.admin, brokers: pooled.brokers })
+      return await work({ admin: pooled.admin, cluster: pooled.cluster, brokers: pooled.brokers })
     } catch (e) {
       // A broken connection is not worth keeping: the next call starts afresh.
       if (this.admins.get(profileId) === pooled) this.drop(profileId)
@@ -54,8 +57,10 @@ export class AdminPool {
     if (existing !== undefined && existing.key === key) return existing
     if (existing !== undefined) void this.drop(profileId)
     const translated = translateKafkaConfig(properties)
-    const admin = createKafka({ ...translated.kafkajs, retry: { retries: 2, ...translated.kafkajs.retry } }).admin()
-    const pooled: PooledAdmin = { key, admin, connected: admin.connect(), brokers: translated.brokers, idleTimer: undefined }
+    const kafka = createKafka({ ...translated.kafkajs, retry: { retries: 2, ...translated.kafkajs.retry } })
+    const admin = kafka.admin()
+    const cluster = createCluster(kafka, { metadataMaxAgeMs: 300_000, readCommitted: false })
+    const pooled: PooledAdmin = { key, admin, cluster, connected: Promise.all([admin.connect(), cluster.connect()]).then(() => undefined), brokers: translated.brokers, idleTimer: undefined }
     pooled.connected.catch(() => undefined)
     this.admins.set(profileId, pooled)
     return pooled
@@ -73,6 +78,6 @@ export class AdminPool {
     if (pooled === undefined) return
     this.admins.delete(profileId)
     clearTimeout(pooled.idleTimer)
-    await pooled.admin.disconnect().catch(() => undefined)
+    await Promise.all([pooled.admin.disconnect().catch(() => undefined), pooled.cluster.disconnect().catch(() => undefined)])
   }
 }

@@ -1,9 +1,9 @@
 import { ConfigResourceTypes, type Admin } from 'kafkajs'
 import type { PartitionDetails, TopicDetails, TopicSummary } from '../../../shared/model/topics'
+import type { KafkaCluster } from '../kafka/kafkajsCluster'
 
 /** kafkajs's DescribeConfigs source for a config set on the topic itself. */
 const TOPIC_CONFIG_SOURCE = 1
-const OFFSET_LOOKUPS_AT_ONCE = 8
 
 interface PartitionOffsets {
   partition: number
@@ -16,31 +16,27 @@ function messageCount(low: string, high: string): number {
   return n > 0n ? Number(n) : 0
 }
 
-/** Kafka's own topics (__consumer_offsets, __transaction_state) and, by convention, other tools' state topics. */
-export function isInternalTopic(name: string): boolean {
-  return name.startsWith('__')
-}
-
 async function offsetsOf(admin: Admin, topic: string): Promise<PartitionOffsets[]> {
   const entries = await admin.fetchTopicOffsets(topic)
   return entries.map(({ partition, low, high }) => ({ partition, low, high }))
 }
 
-async function inBatches<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = []
-  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(work))))
-  return out
-}
-
-/** Every topic with its partition count and message total (last − first offset, summed over partitions). */
-export async function listTopicSummaries(admin: Admin): Promise<TopicSummary[]> {
-  const { topics } = await admin.fetchTopicMetadata()
-  const summaries = await inBatches(topics, OFFSET_LOOKUPS_AT_ONCE, async ({ name, partitions }) => {
-    const offsets = await offsetsOf(admin, name)
-    const messages = offsets.reduce((sum, o) => sum + messageCount(o.low, o.high), 0)
-    return { name, partitions: partitions.length, internal: isInternalTopic(name), messages }
-  })
-  return summaries.sort((a, b) => a.name.localeCompare(b.name))
+/**
+ * Every topic with Kafka's internal flag, its partition count and message total (last − first offset, summed over
+ * partitions): one Metadata request and two ListOffsets rounds for the whole cluster, however many topics it has.
+ */
+export async function listTopicSummaries(cluster: KafkaCluster): Promise<TopicSummary[]> {
+  const { topicMetadata } = await cluster.metadata({ topics: [] })
+  if (topicMetadata.length === 0) return []
+  await cluster.addMultipleTargetTopics(topicMetadata.map((t) => t.topic))
+  const request = (fromBeginning: boolean) =>
+    topicMetadata.map((t) => ({ topic: t.topic, fromBeginning, partitions: t.partitionMetadata.map((p) => ({ partition: p.partitionId })) }))
+  const [high, low] = await Promise.all([cluster.fetchTopicsOffset(request(false)), cluster.fetchTopicsOffset(request(true))])
+  const lowOf = new Map(low.flatMap((t) => t.partitions.map((p) => [`${t.topic}\u0000${p.partition}`, p.offset] as const)))
+  const messagesOf = new Map(high.map((t) => [t.topic, t.partitions.reduce((sum, p) => sum + messageCount(lowOf.get(`${t.topic}\u0000${p.partition}`) ?? p.offset, p.offset), 0)]))
+  return topicMetadata
+    .map((t) => ({ name: t.topic, partitions: t.partitionMetadata.length, internal: t.isInternal, messages: messagesOf.get(t.topic) ?? 0 }))
+    .sort((a, b) => a.name.localeCompare(b.name))
 }
 
 async function topicConfigs(admin: Admin, topic: string): Promise<TopicDetails['configs']> {
