@@ -54,6 +54,10 @@ afterAll(async () => {
 describe('a table from a topic', () => {
   it('opens from the beginning and shows rows as they arrive', async () => {
     await app.screenshot('tables-01-form')
+    // a fresh form names nothing as wrong at its fields yet; Open waits, and its summary says why
+    expect(await app.page.locator('form.open-form .field-error').count()).toBe(0)
+    expect(await app.page.locator('form.open-form [data-summary]').textContent()).toMatch(/[Tt]opic/)
+    expect(await app.page.locator('form.open-form button[type=submit]').isDisabled()).toBe(true)
     tab = await page.openTable(options(topic))
     await tab.waitForViewRowCount(200)
     await waitFor(async () => (await tab.tableRowCount()) === 200, 'the header row count')
