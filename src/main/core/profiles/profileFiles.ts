@@ -33,12 +33,18 @@ export async function loadProfiles(fs: FsLayer, dir: string, cipher: SecretCiphe
   const profilesBytes = await fs.readFile(join(dir, PROFILES_FILE))
   if (profilesBytes !== undefined) {
     const file = ProfilesFileSchema.safeParse(parseJson(profilesBytes.toString('utf8')))
-    if (!file.success) throw new Error(`${join(dir, PROFILES_FILE)} is not a valid profiles file; move it away to start with no profiles.`)
-    file.data.profiles.forEach((entry, i) => {
-      const profile = StoredProfileSchema.safeParse(entry)
-      if (profile.success) profiles.push(profile.data)
-      else warnings.push(`Profile ${i + 1} in ${PROFILES_FILE} is not valid and was skipped.`)
-    })
+    if (file.success) {
+      file.data.profiles.forEach((entry, i) => {
+        const profile = StoredProfileSchema.safeParse(entry)
+        if (profile.success) profiles.push(profile.data)
+        else warnings.push(`Profile ${i + 1} in ${PROFILES_FILE} is not valid and was skipped.`)
+      })
+    } else {
+      // the app must start anyway: the file is kept aside for the user (or support) to look at
+      const aside = `${PROFILES_FILE}.unreadable-${Date.now()}`
+      await fs.rename(join(dir, PROFILES_FILE), join(dir, aside))
+      warnings.push(`${PROFILES_FILE} is not a profiles file this version can read; it was kept as ${aside} and you start with no profiles.`)
+    }
   }
 
   let secrets: Record<string, ProfileSecrets> = {}

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { isAppError } from '../../../shared/ipc/errors'
@@ -127,5 +127,17 @@ describe('ProfileStore', () => {
     expect(names).toContain('first')
     expect(names).toContain('p0 (copy)')
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('starts with no profiles when profiles.json is unreadable, keeping the file aside and saying so', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, PROFILES_FILE), '{ "version": 7, "profiles": "?" ')
+    const store = await open(dir)
+    expect(store.list()).toEqual([])
+    expect(store.warnings.join(' ')).toMatch(/profiles\.json is not a profiles file .* kept as profiles\.json\.unreadable-\d+/)
+    const aside = readdirSync(dir).find((n) => n.startsWith(`${PROFILES_FILE}.unreadable-`))!
+    expect(readFileSync(join(dir, aside), 'utf8')).toContain('"version": 7')
+    await store.save(profileArgs({ name: 'Fresh' }))
+    expect((await open(dir)).list().map((p) => p.name)).toEqual(['Fresh'])
   })
 })
