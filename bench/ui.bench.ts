@@ -145,14 +145,15 @@ const paintProbe = (topic: string, col: number) => `(() => {
 const viewportProbe = (topic: string, jumps: number) => `(async () => {
   const tab = document.querySelector('.table-tab[data-topic="${topic}"]')
   const sc = tab.querySelector('.scroller'), layer = tab.querySelector('.rows-layer')
-  const out = [], toData = []; let timeouts = 0
+  const out = [], toData = [], frameWork = []; let timeouts = 0
   const firstRow = () => layer.querySelector('.row')?.dataset.row
   for (let i = 0; i < ${jumps}; i++) {
     const before = firstRow()
     await new Promise((resolve) => {
       let t0 = 0, tData = 0
-      const mc = new MessageChannel()
-      const onScroll = () => { if (!t0) t0 = performance.now() }
+      const mc = new MessageChannel(), afterFrame = new MessageChannel()
+      afterFrame.port1.onmessage = () => frameWork.push(performance.now() - t0)
+      const onScroll = () => { if (!t0) { t0 = performance.now(); afterFrame.port2.postMessage(0) } }
       sc.addEventListener('scroll', onScroll, { once: true })
       const mo = new MutationObserver(() => {
         if (tData || firstRow() === before || layer.querySelector('.row.loading')) return
@@ -165,7 +166,7 @@ const viewportProbe = (topic: string, jumps: number) => `(async () => {
     })
     await new Promise((r) => setTimeout(r, 20))
   }
-  return { painted: out, inDom: toData, timeouts }
+  return { painted: out, inDom: toData, frameWork, timeouts }
 })()`
 
 async function pageNoopRpc(page: Page, wsUrl: string): Promise<number[]> {
@@ -298,7 +299,7 @@ async function main(): Promise<void> {
   // 5. Viewport round trips (engine idle) vs a no-op RPC from the page; and the bare setViewport RPC from Node.
   log('viewport round trips, engine idle ...')
   await sleep(500)
-  const vp = (await withTimeout(120_000, 'viewport probe', page.evaluate(viewportProbe(topic, VIEWPORT_JUMPS)))) as { painted: number[]; inDom: number[]; timeouts: number }
+  const vp = (await withTimeout(120_000, 'viewport probe', page.evaluate(viewportProbe(topic, VIEWPORT_JUMPS)))) as { painted: number[]; inDom: number[]; frameWork: number[]; timeouts: number }
   log(`${vp.painted.length} jumps measured, ${vp.timeouts} timed out; no-op RPCs from the page ...`)
   const noop = await pageNoopRpc(page, wsUrl)
   const rpcViewport: number[] = []
@@ -373,6 +374,8 @@ async function main(): Promise<void> {
   const vpP50 = percentile(vp.painted, 50)
   const vpP99 = percentile(vp.painted, 99)
   const vpDomP99 = percentile(vp.inDom, 99)
+  // the first task after the scroll event runs once the scroll's own frame is rendered: the answer waits that long
+  const vpFrameWorkP50 = percentile(vp.frameWork, 50)
   const noopP99 = percentile(noop, 99)
   const rpcVpP99 = percentile(rpcViewport, 99)
   const loaf = (w: FrameWindow) => {
@@ -392,13 +395,13 @@ async function main(): Promise<void> {
   console.log(`frame time, wheel-scrolling and jumping in a ${bigRows.toLocaleString('en-US')}-row table (REAL engine, filled at ${Math.round(filled.rate).toLocaleString('en-US')} records/s, ingested in ${f(bigIngestSeconds)} s) during ${RATE.toLocaleString('en-US')}/s ingest: p50 ${f(percentile(bigFrames.deltas, 50))} ms, p99 ${f(bigFrameP99)} ms, ${loaf(bigFrames)}; ratio to the idle page ${ratio(bigFrameP99, idleFrameP99)} (target p99 <= 16.7)`)
   console.log(`frame time, wheel-scrolling a 10,000,000-row table on the FAKE engine (computed rows, no Kafka, no ingest): p50 ${f(percentile(fakeFrames.deltas, 50))} ms, p99 ${f(fakeFrameP99)} ms, ${loaf(fakeFrames)}; idle p99 ${f(fakeIdleP99)} ms; ratio ${ratio(fakeFrameP99, fakeIdleP99)}`)
   console.log(`host main-thread event-loop delay p99: ${f(fullLoopP99)} ms while a table ingests ${produced.sent.toLocaleString('en-US')} records at full speed (${Math.round(produced.sent / fullSeconds).toLocaleString('en-US')} rows/s), ${f(liveLoopP99)} ms during the live ${RATE.toLocaleString('en-US')}/s ingest with the page rendering; idle ${f(idleLoopP99)} ms; ratio ${ratio(fullLoopP99, idleLoopP99)} (target <= 10)`)
-  console.log(`viewport round trip in the page (scroll -> rows with data painted, engine idle, ${vp.painted.length} jumps, ${vp.timeouts} timed out after 2 s): p50 ${f(vpP50)} ms, p99 ${f(vpP99)} ms (rows in the DOM: p99 ${f(vpDomP99)} ms) (target p99 <= 5)`)
+  console.log(`viewport round trip in the page (scroll -> rows with data painted, engine idle, ${vp.painted.length} jumps, ${vp.timeouts} timed out after 2 s): p50 ${f(vpP50)} ms, p99 ${f(vpP99)} ms (rows in the DOM: p99 ${f(vpDomP99)} ms; the scroll's own frame keeps the main thread ${f(vpFrameWorkP50)} ms p50 before the answer can be handled) (target p99 <= 5)`)
   console.log(`  baseline no-op RPC from the page (engine.getInfo): p99 ${f(noopP99)} ms; ratio ${ratio(vpP99, noopP99)}; bare setViewport RPC from Node p99 ${f(rpcVpP99)} ms (ratio ${ratio(rpcVpP99, noopP99)})`)
   console.log(
     `RESULT latency_p50_ms=${f(latP50)} latency_p99_ms=${f(latP99)} frame_p99_ms=${f(bigFrameP99)} main_loop_delay_p99_ms=${f(fullLoopP99)} viewport_p99_ms=${f(vpP99)}` +
       ` kafka_p50_ms=${f(baseP50)} kafka_p99_ms=${f(baseP99)} latency_p99_ratio=${ratio(latP99, baseP99)} idle_frame_p99_ms=${f(idleFrameP99)} frame_p99_ratio=${ratio(frameP99, idleFrameP99)}` +
       ` big_rows=${bigRows} frame_p99_live_ms=${f(frameP99)} frame_p99_10m_fake_ms=${f(fakeFrameP99)} idle_loop_delay_p99_ms=${f(idleLoopP99)} main_loop_delay_ratio=${ratio(fullLoopP99, idleLoopP99)} noop_rpc_p99_ms=${f(noopP99)} viewport_ratio=${ratio(vpP99, noopP99)}` +
-      ` viewport_rpc_p99_ms=${f(rpcVpP99)} produce_rate=${Math.round(produced.rate)}`
+      ` viewport_rpc_p99_ms=${f(rpcVpP99)} viewport_dom_p99_ms=${f(vpDomP99)} viewport_frame_work_p50_ms=${f(vpFrameWorkP50)} produce_rate=${Math.round(produced.rate)}`
   )
 }
 
