@@ -36,4 +36,14 @@ describe('tabs store', () => {
     store.activate('nope')
     expect(store.activeId.value).toBe(a.id)
   })
+
+  it('numbers further tabs on the same topic', () => {
+    const store = createTabsStore()
+    store.add(session('orders'))
+    const second = store.add(session('orders'))
+    store.add(session('orders'))
+    expect(store.tabs.value.map((t) => t.title)).toEqual(['orders', 'orders (2)', 'orders (3)'])
+    store.remove(second.id)
+    expect(store.add(session('orders')).title).toBe('orders (2)')
+  })
 })

@@ -27,7 +27,7 @@ export function createTabsStore() {
   function add(session: TableSession, options: { view?: GridViewState; state?: TableTabEntry['state']; activate?: boolean; note?: string } = {}): TableTabEntry {
     const entry: TableTabEntry = {
       id: `tab-${nextId++}`,
-      title: session.info.topic,
+      title: uniqueTitle(session.info.topic, tabs.value),
       session: markRaw(session),
       state: options.state ?? 'open',
       view: options.view ?? EMPTY_GRID_VIEW_STATE,
@@ -66,3 +66,12 @@ export function createTabsStore() {
 }
 
 export type TabsStore = ReturnType<typeof createTabsStore>
+
+/** A second tab on the same topic is "orders (2)", so tabs (and the workspace) tell them apart. */
+function uniqueTitle(topic: string, open: readonly TableTabEntry[]): string {
+  const taken = new Set(open.map((t) => t.title))
+  if (!taken.has(topic)) return topic
+  let n = 2
+  while (taken.has(`${topic} (${n})`)) n++
+  return `${topic} (${n})`
+}
