@@ -1,4 +1,4 @@
-import { shallowRef, watch } from 'vue'
+import { nextTick, shallowRef, watch } from 'vue'
 import { errorMessage } from '../../../../shared/ipc/errors'
 import type { Api } from '../../ipc/api'
 import type { AppNavigation } from '../shell/navigation'
@@ -21,6 +21,7 @@ export function useWorkspace(api: Pick<Api, 'workspace'>, tabs: TableTabs, navig
   let saving: Promise<void> = Promise.resolve()
 
   async function save(): Promise<void> {
+    if (timer) clearTimeout(timer)
     timer = null
     const snapshot = workspaceSnapshot(tabs.store.tabs.value, tabs.store.activeId.value, navigation.section.value)
     saving = saving.then(async () => {
@@ -54,6 +55,7 @@ export function useWorkspace(api: Pick<Api, 'workspace'>, tabs: TableTabs, navig
     } catch (e) {
       problem.value = `The saved workspace could not be restored: ${errorMessage(e)}`
     } finally {
+      await nextTick() // the watchers the restore itself triggered run first: restoring is not a change to save
       state.value = 'ready'
     }
   }

@@ -27,4 +27,9 @@ describe('workspaceSnapshot', () => {
   it('has no active tab when the new-table tab shows', () => {
     expect(workspaceSnapshot([entry('t1', 'a')], 'open-table', 'tables').activeTab).toBeNull()
   })
+
+  it('saves a tab that could not be reopened as open, so the next start tries again', () => {
+    const failed = { ...entry('t1', 'a', 'stopped'), note: 'Could not open it again: broker down' } as TableTabEntry
+    expect(workspaceSnapshot([failed], 't1', 'tables').tabs[0]!.stopped).toBe(false)
+  })
 })

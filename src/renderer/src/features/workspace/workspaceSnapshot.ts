@@ -7,7 +7,8 @@ export function workspaceSnapshot(tabs: readonly TableTabEntry[], activeId: stri
   const active = tabs.findIndex((t) => t.id === activeId)
   return {
     version: 1,
-    tabs: tabs.map((t) => ({ title: t.title, args: t.session.args, view: t.view, stopped: t.state === 'stopped' })),
+    // a tab that could not be reopened (it has a note) is tried again next time; only the user's Stop sticks
+    tabs: tabs.map((t) => ({ title: t.title, args: t.session.args, view: t.view, stopped: t.state === 'stopped' && t.note === undefined })),
     activeTab: active >= 0 ? active : null,
     section
   }
