@@ -10,6 +10,7 @@ const TAG_BYTES = 16
  * safeStorage, so the worker thread never needs Electron). Layout: version byte, IV, tag, ciphertext.
  */
 export class KeyedSecretCipher implements SecretCipher {
+  readonly secretsFile = 'profileSecrets.sealed'
   private readonly key: Buffer
 
   constructor(

@@ -48,7 +48,7 @@ export async function loadProfiles(fs: FsLayer, dir: string, cipher: SecretCiphe
   }
 
   let secrets: Record<string, ProfileSecrets> = {}
-  const secretBytes = await fs.readFile(join(dir, SECRETS_FILE))
+  const secretBytes = await fs.readFile(join(dir, cipher.secretsFile ?? SECRETS_FILE))
   if (secretBytes !== undefined) {
     try {
       secrets = SecretsFileSchema.parse(parseJson(cipher.decrypt(secretBytes))).secrets
@@ -68,7 +68,7 @@ export async function loadProfiles(fs: FsLayer, dir: string, cipher: SecretCiphe
 export async function saveProfiles(fs: FsLayer, dir: string, cipher: SecretCipher, state: ProfileState, secretsChanged: boolean): Promise<void> {
   if (secretsChanged) {
     const data = cipher.encrypt(JSON.stringify({ version: 1, secrets: state.secrets }))
-    await writeFileAtomic(fs, dir, SECRETS_FILE, data, 0o600)
+    await writeFileAtomic(fs, dir, cipher.secretsFile ?? SECRETS_FILE, data, 0o600)
   }
   const json = JSON.stringify({ version: 1, profiles: state.profiles }, null, 2) + '\n'
   await writeFileAtomic(fs, dir, PROFILES_FILE, Buffer.from(json, 'utf8'), 0o644)

@@ -140,4 +140,18 @@ describe('ProfileStore', () => {
     await store.save(profileArgs({ name: 'Fresh' }))
     expect((await open(dir)).list().map((p) => p.name)).toEqual(['Fresh'])
   })
+
+  it('keeps an encrypted host’s secrets apart from the browser host’s, so sharing a folder loses none', async () => {
+    const { randomBytes } = await import('node:crypto')
+    const { KeyedSecretCipher } = await import('./keyedSecretCipher')
+    const dir = tempDir()
+    const browser = await open(dir)
+    const saved = await browser.save(profileArgs({ name: 'Shared' }))
+    const electron = await ProfileStore.open(dir, new KeyedSecretCipher(randomBytes(32), 'sealed'))
+    expect(electron.list().map((p) => p.name)).toEqual(['Shared'])
+    expect(electron.get(saved.id).missingSecrets).toContain('saslPassword') // its own secrets file has none yet
+    expect(electron.warnings).toEqual([])
+    await electron.save({ ...profileArgs({ name: 'Shared' }), id: saved.id, sasl: { mechanism: 'PLAIN', username: 'alice', password: 'sealed-pw' } })
+    expect((await open(dir)).getWithSecrets(saved.id).sasl.password).toBe(SASL_PASSWORD) // the browser host's are intact
+  })
 })

@@ -7,6 +7,11 @@ export interface SecretCipher {
   decrypt(data: Buffer): string
   /** Shown to the user: where and how secrets are kept. */
   readonly description: string
+  /**
+   * The secrets file's name. Each kind of cipher has its own, so the browser host and Electron can share a
+   * user-data folder (and its profiles) without reading, or overwriting, each other's secrets.
+   */
+  readonly secretsFile?: string
 }
 
 /**
