@@ -24,6 +24,8 @@ export interface ProfileStoreOptions {
   fs?: FsLayer
   now?: () => Date
   newId?: () => string
+  /** Problems the host found before opening the store (shown with the store's own warnings). */
+  warnings?: readonly string[]
 }
 
 /**
@@ -50,7 +52,7 @@ export class ProfileStore {
   static async open(dir: string, cipher: SecretCipher, options: ProfileStoreOptions = {}): Promise<ProfileStore> {
     const fs = options.fs ?? nodeFs
     const { state, warnings } = await loadProfiles(fs, dir, cipher)
-    return new ProfileStore(dir, cipher, fs, options.now ?? (() => new Date()), options.newId ?? randomUUID, state, warnings)
+    return new ProfileStore(dir, cipher, fs, options.now ?? (() => new Date()), options.newId ?? randomUUID, state, [...(options.warnings ?? []), ...warnings])
   }
 
   /** How secrets are kept, for the UI ("encrypted with the OS keychain", "in a file only your user can read"). */
