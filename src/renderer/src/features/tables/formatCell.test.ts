@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { base64ToBytes, bytesPreview, bytesToHex, cellText, formatCell, formatFloat, formatTimestampNs } from './formatCell'
+import type { ColumnType } from '../../../../shared/model/columns'
+import type { CellValue } from './cellValue'
+import { base64ToBytes, bytesPreview, bytesToHex, cellText, formatCell, formatFloat, formatTimestampNs, loadingCell } from './formatCell'
 
 describe('formatCell', () => {
   it('shows null distinctly, whatever the type', () => {
@@ -100,5 +102,30 @@ describe('formatCell: date, duration, decimal, list, map', () => {
     expect(formatCell([1, null, 'a'], 'list<string>')).toEqual({ text: '[1,null,"a"]', kind: 'text' })
     expect(cellText({ a: 1 }, 'map<string,int32>')).toBe('{"a":1}')
     expect(cellText('5000000000', 'duration')).toBe('5s')
+  })
+})
+
+describe('loadingCell', () => {
+  it('has the kind a value of its type will have, so a loading cell keeps its class when the value comes', () => {
+    const samples: [ColumnType, CellValue][] = [
+      ['string', 'x'],
+      ['int16', 1],
+      ['int32', 1],
+      ['int64', '1'],
+      ['float32', 1.5],
+      ['float64', 1.5],
+      ['bool', true],
+      ['bytes', 'AQI='],
+      ['timestamp', '1700000000000000000'],
+      ['date', '2026-12-03'],
+      ['duration', '1000000000'],
+      ['decimal', '1.50'],
+      ['list<int64>', ['1']],
+      ['map<string,string>', { a: 'b' }]
+    ]
+    for (const [type, value] of samples) {
+      expect(loadingCell(type).text).toBe('')
+      expect(loadingCell(type).kind, type).toBe(formatCell(value, type).kind)
+    }
   })
 })

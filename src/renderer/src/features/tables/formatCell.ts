@@ -2,7 +2,7 @@ import type { ColumnType } from '../../../../shared/model/columns'
 import type { CellValue } from './cellValue'
 
 /** How a cell looks: the grid picks alignment, font and colour from the kind. */
-export type CellKind = 'num' | 'text' | 'time' | 'bool' | 'bytes' | 'null' | 'loading'
+export type CellKind = 'num' | 'text' | 'time' | 'bool' | 'bytes' | 'null'
 
 export interface FormattedCell {
   readonly text: string
@@ -15,7 +15,29 @@ export interface FormattedCell {
 export type TimeZoneMode = 'local' | 'utc'
 
 const NULL_CELL: FormattedCell = Object.freeze({ text: 'null', kind: 'null' })
-export const LOADING_CELL: FormattedCell = Object.freeze({ text: '', kind: 'loading' })
+
+/** The kind a non-null value of the type gets: a cell keeps its class while its row loads, so only its text changes. */
+function kindOf(type: ColumnType): CellKind {
+  switch (type) {
+    case 'timestamp':
+    case 'date':
+      return 'time'
+    case 'bool':
+    case 'bytes':
+      return type
+    default:
+      return NUMERIC.has(type) || type === 'duration' ? 'num' : 'text'
+  }
+}
+
+const LOADING_CELLS = new Map<ColumnType, FormattedCell>()
+
+/** An empty cell of a row the engine has not sent yet (the row itself is marked loading). */
+export function loadingCell(type: ColumnType): FormattedCell {
+  let cell = LOADING_CELLS.get(type)
+  if (!cell) LOADING_CELLS.set(type, (cell = Object.freeze({ text: '', kind: kindOf(type) })))
+  return cell
+}
 
 /** Display text at most this long; a cell is narrower than that anyway. */
 const MAX_TEXT = 400
