@@ -22,9 +22,18 @@ import { WorkspaceStore } from '../workspace/workspaceStore'
 import { openUserData } from './userData'
 import type { EngineWorkerSettings } from './workerProtocol'
 
+/**
+ * Whether results are checked against their contract before they leave the worker: under test and in development,
+ * or with TOPIC_TABLES_CHECK_OUTPUTS=1. Not in the built app, where it would re-walk every viewport 60 times a second.
+ */
+function checksOutputs(): boolean {
+  const env = process.env.NODE_ENV
+  return env === 'test' || env === 'development' || process.env.TOPIC_TABLES_CHECK_OUTPUTS === '1'
+}
+
 /** The service graph of the engine worker. */
 export async function createEngineServer(settings: EngineWorkerSettings = {}): Promise<RpcServer> {
-  const server = new RpcServer({ validateOutputs: process.env.NODE_ENV !== 'production' })
+  const server = new RpcServer({ validateOutputs: checksOutputs() })
   const userData = await openUserData(settings)
   const tablesService = new TablesService(undefined, userData.connections)
   server.register(engine, new EngineService(() => tablesService.openTableCount))
