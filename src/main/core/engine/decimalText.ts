@@ -9,13 +9,15 @@ export function isDecimalText(s: string): boolean {
   return DECIMAL_TEXT.test(s) && (s.charCodeAt(0) !== 45 || !/^-0(\.0+)?$/.test(s))
 }
 
-/** Canonical text of `unscaled * 10^-scale` (scale >= 0). */
+/** Canonical text of `unscaled * 10^-scale` (a negative scale appends zeros). */
 export function decimalFromUnscaled(unscaled: bigint, scale: number): string {
   const negative = unscaled < 0n
   let digits = (negative ? -unscaled : unscaled).toString()
   if (scale > 0) {
     if (digits.length <= scale) digits = '0'.repeat(scale - digits.length + 1) + digits
     digits = `${digits.slice(0, digits.length - scale)}.${digits.slice(digits.length - scale)}`
+  } else if (scale < 0) {
+    digits += '0'.repeat(-scale)
   }
   return negative ? `-${digits}` : digits
 }

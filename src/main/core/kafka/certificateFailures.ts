@@ -1,9 +1,5 @@
-import { isIP } from 'node:net'
-import { connect as tlsConnect } from 'node:tls'
-import { connect as netConnect } from 'node:net'
 import type { ISocketFactory } from 'kafkajs'
-
-const KEEP_ALIVE_MS = 60_000
+import createSocketFactory from 'kafkajs/src/network/socketFactory.js'
 
 /** Node's codes for a certificate the client will never accept, however often it retries. */
 const CERTIFICATE_CODES = new Set([
@@ -25,16 +21,16 @@ export function isCertificateError(e: unknown): boolean {
 }
 
 /**
- * kafkajs's socket factory (same options, same keep-alive) that also reports the first certificate rejection: kafkajs
- * retries a failed handshake like a dropped connection (~9 s by default), and a certificate does not get better.
+ * kafkajs's own socket factory, also reporting the first certificate rejection: kafkajs retries a failed handshake
+ * like a dropped connection (~9 s by default), and a certificate does not get better.
  */
 export function certificateWatchingSockets(): { socketFactory: ISocketFactory; failure: Promise<never> } {
   let reject: (e: Error) => void = () => {}
   const failure = new Promise<never>((_, r) => (reject = r))
   failure.catch(() => undefined)
-  const socketFactory: ISocketFactory = ({ host, port, ssl, onConnect }) => {
-    const socket = ssl ? tlsConnect({ host, port, ...(isIP(host) ? {} : { servername: host }), ...ssl }, onConnect) : netConnect({ host, port }, onConnect)
-    socket.setKeepAlive(true, KEEP_ALIVE_MS)
+  const kafkajsSockets = createSocketFactory()
+  const socketFactory: ISocketFactory = (options) => {
+    const socket = kafkajsSockets(options)
     socket.once('error', (e) => {
       if (isCertificateError(e)) reject(e)
     })

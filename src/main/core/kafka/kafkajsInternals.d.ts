@@ -10,3 +10,8 @@ declare module 'kafkajs/src/protocol/requests/apiKeys.js' {
 declare module 'kafkajs/src/protocol/error.js' {
   export function createErrorFromCode(code: number): Error & { type: string; code: number; retriable: boolean }
 }
+declare module 'kafkajs/src/network/socketFactory.js' {
+  import type { ISocketFactory } from 'kafkajs'
+  const createSocketFactory: () => ISocketFactory
+  export default createSocketFactory
+}

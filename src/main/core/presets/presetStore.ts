@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { AppError } from '../../../shared/ipc/errors'
 import { PresetSchema, type Preset, type PresetArgs, type SavePresetArgs } from '../../../shared/model/presets'
-import { isSecretKey } from '../kafka/config/secrets'
+import { withoutSecretProperties } from '../kafka/config/secrets'
 import { isTempFile, writeFileAtomic } from '../profiles/atomicWrite'
 import { nodeFs, type FsLayer } from '../profiles/fsLayer'
 
@@ -96,6 +96,5 @@ function sameName(a: string, b: string): boolean {
 
 /** The settings without any secret-looking property; the profile supplies credentials when the preset opens. */
 export function withoutSecrets(args: PresetArgs): PresetArgs {
-  const properties = Object.fromEntries(Object.entries(args.properties).filter(([key]) => !isSecretKey(key)))
-  return { ...args, properties }
+  return { ...args, properties: withoutSecretProperties(args.properties).kept }
 }

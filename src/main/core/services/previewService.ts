@@ -6,7 +6,7 @@ import type { Table } from '../api/table'
 import { consume } from '../consume'
 import type { ConnectionResolver } from '../profiles/connectionResolver'
 import { toAppError } from './consumeErrors'
-import { sampleText } from './previewCells'
+import { sampleText } from './sampleText'
 import { connectionProperties, toConsumeOptions } from './tablesService'
 
 const PREVIEW_CYCLE_MS = 50

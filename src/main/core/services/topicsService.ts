@@ -12,7 +12,7 @@ export class TopicsService implements ImplOf<typeof topics> {
   ) {}
 
   async listTopics({ profileId }: { profileId: string }): Promise<{ topics: TopicSummary[] }> {
-    return { topics: await this.withLease(profileId, undefined, (lease) => listTopicSummaries(lease.cluster)) }
+    return { topics: await this.withLease(profileId, undefined, async (lease) => listTopicSummaries(await lease.cluster())) }
   }
 
   describeTopic({ profileId, topic }: { profileId: string; topic: string }): Promise<TopicDetails> {

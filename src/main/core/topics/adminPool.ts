@@ -6,8 +6,9 @@ interface PooledAdmin {
   /** The properties it was made with: a changed profile gets a new admin. */
   key: string
   admin: Admin
-  /** kafkajs's cluster layer on the same client: whole-cluster metadata and offsets in a few requests. */
+  /** kafkajs's cluster layer on the same client (whole-cluster metadata and offsets in a few requests), connected on first use. */
   cluster: KafkaCluster
+  clusterConnected: Promise<void> | null
   connected: Promise<void>
   brokers: string[]
   idleTimer: NodeJS.Timeout | undefined
@@ -15,7 +16,8 @@ interface PooledAdmin {
 
 export interface AdminLease {
   admin: Admin
-  cluster: KafkaCluster
+  /** The cluster layer, connected (only the topic list needs it). */
+  cluster(): Promise<KafkaCluster>
   /** host:port of the bootstrap servers, for messages. */
   brokers: string[]
 }
@@ -37,7 +39,12 @@ export class AdminPool {
     onBrokers?.(pooled.brokers)
     try {
       await pooled.connected
-      return await work({ admin: pooled.admin, cluster: pooled.cluster, brokers: pooled.brokers })
+      const cluster = async () => {
+        pooled.clusterConnected ??= pooled.cluster.connect()
+        await pooled.clusterConnected
+        return pooled.cluster
+      }
+      return await work({ admin: pooled.admin, cluster, brokers: pooled.brokers })
     } catch (e) {
       // A broken connection is not worth keeping: the next call starts afresh.
       if (this.admins.get(profileId) === pooled) this.drop(profileId)
@@ -60,7 +67,7 @@ export class AdminPool {
     const kafka = createKafka({ ...translated.kafkajs, retry: { retries: 2, ...translated.kafkajs.retry } })
     const admin = kafka.admin()
     const cluster = createCluster(kafka, { metadataMaxAgeMs: 300_000, readCommitted: false })
-    const pooled: PooledAdmin = { key, admin, cluster, connected: Promise.all([admin.connect(), cluster.connect()]).then(() => undefined), brokers: translated.brokers, idleTimer: undefined }
+    const pooled: PooledAdmin = { key, admin, cluster, clusterConnected: null, connected: admin.connect(), brokers: translated.brokers, idleTimer: undefined }
     pooled.connected.catch(() => undefined)
     this.admins.set(profileId, pooled)
     return pooled
@@ -78,6 +85,6 @@ export class AdminPool {
     if (pooled === undefined) return
     this.admins.delete(profileId)
     clearTimeout(pooled.idleTimer)
-    await Promise.all([pooled.admin.disconnect().catch(() => undefined), pooled.cluster.disconnect().catch(() => undefined)])
+    await Promise.all([pooled.admin.disconnect().catch(() => undefined), pooled.clusterConnected && pooled.cluster.disconnect().catch(() => undefined)])
   }
 }

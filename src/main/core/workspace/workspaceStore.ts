@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { WorkspaceSchema, type Workspace } from '../../../shared/model/workspace'
-import { isSecretKey } from '../kafka/config/secrets'
+import { withoutSecretProperties } from '../kafka/config/secrets'
 import { removeTempFiles, writeFileAtomic } from '../profiles/atomicWrite'
 import { nodeFs, type FsLayer } from '../profiles/fsLayer'
 
@@ -47,14 +47,9 @@ export class WorkspaceStore {
 function withoutSecrets(workspace: Workspace): { cleaned: Workspace; dropped: string[] } {
   const dropped = new Set<string>()
   const tabs = workspace.tabs.map((tab) => {
-    const properties = Object.fromEntries(
-      Object.entries(tab.args.properties).filter(([key]) => {
-        if (!isSecretKey(key)) return true
-        dropped.add(key)
-        return false
-      })
-    )
-    return { ...tab, args: { ...tab.args, properties } }
+    const { kept, dropped: left } = withoutSecretProperties(tab.args.properties)
+    left.forEach((key) => dropped.add(key))
+    return { ...tab, args: { ...tab.args, properties: kept } }
   })
   return { cleaned: { ...workspace, tabs }, dropped: [...dropped].sort() }
 }

@@ -14,6 +14,17 @@ export function isSecretKey(key: string): boolean {
   return SECRET_KEYS.has(key) || SECRET_PATTERN.test(key)
 }
 
+/** The properties without the secret ones (for what is written to disk), and the keys it left out. */
+export function withoutSecretProperties<V>(properties: Readonly<Record<string, V>>): { kept: Record<string, V>; dropped: string[] } {
+  const kept: Record<string, V> = {}
+  const dropped: string[] = []
+  for (const [key, value] of Object.entries(properties)) {
+    if (isSecretKey(key)) dropped.push(key)
+    else kept[key] = value
+  }
+  return { kept, dropped }
+}
+
 const MAX_SHOWN = 80
 
 /** A property value as it may appear in a message: quoted, shortened, or hidden for secrets. */

@@ -1,23 +1,12 @@
 /** Text forms: exact decimals from two's complement bytes, and compact JSON with exact bigints. */
+import { decimalFromUnscaled } from '../../engine/decimalText'
 
 /** Big-endian two's complement bytes [start, end) with `scale` → exact decimal text ("12.3400", "-0.05"). */
 export function decimalText(buf: Uint8Array, start: number, end: number, scale: number): string {
   let v = 0n
   for (let i = start; i < end; i++) v = (v << 8n) | BigInt(buf[i])
   if (end > start && buf[start] & 0x80) v -= 1n << BigInt(8 * (end - start))
-  return scaledText(v, scale)
-}
-
-export function scaledText(v: bigint, scale: number): string {
-  const negative = v < 0n
-  let digits = (negative ? -v : v).toString()
-  if (scale > 0) {
-    if (digits.length <= scale) digits = '0'.repeat(scale - digits.length + 1) + digits
-    digits = `${digits.slice(0, digits.length - scale)}.${digits.slice(digits.length - scale)}`
-  } else if (scale < 0) {
-    digits += '0'.repeat(-scale)
-  }
-  return negative ? `-${digits}` : digits
+  return decimalFromUnscaled(v, scale)
 }
 
 /** Compact JSON; bigints are written as exact JSON numbers, non-finite numbers as strings. */

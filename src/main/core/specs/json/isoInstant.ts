@@ -1,6 +1,7 @@
 import { DIGIT_0, DIGIT_9, MINUS, PLUS } from './jsonBytes'
 import { TWO_32, WORDS, fitsInt64, mulAdd, setWords, toSigned } from './wordArithmetic'
-import { daysFromCivil, zoneOffsetSeconds } from './zoneOffsets'
+import { daysFromCivil } from '../../engine/calendarDate'
+import { zoneOffsetSeconds } from './zoneOffsets'
 
 export const ISO_OK = 0
 /** Not an ISO-8601 date-time. */

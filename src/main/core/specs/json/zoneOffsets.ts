@@ -2,6 +2,7 @@
  * UTC offsets of named time zones (IANA names such as 'America/New_York', and 'UTC'/'GMT'), through Intl, for ISO-8601
  * text that names its zone instead of giving an offset.
  */
+import { daysFromCivil } from '../../engine/calendarDate'
 
 const MAX_ZONES = 64
 const formats = new Map<string, Intl.DateTimeFormat | null>()
@@ -76,14 +77,4 @@ export function zoneOffsetSeconds(zone: string, localSeconds: number): number | 
   // A transition nearby: the offset before it, unless the wall time lies only after it.
   if (offsetAt(format, localSeconds - before) === before) return before
   return offsetAt(format, localSeconds - after) === after ? after : before
-}
-
-/** Days from 1970-01-01 to the proleptic Gregorian date y-m-d (any year). */
-export function daysFromCivil(y: number, m: number, d: number): number {
-  const year = m <= 2 ? y - 1 : y
-  const era = Math.floor(year / 400)
-  const yoe = year - era * 400
-  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
-  return era * 146097 + doe - 719468
 }
