@@ -1,6 +1,4 @@
-import { startWebSocketServerTransport, type WebSocketTransportServer } from '../transport/webSocketServerTransport'
 import { startEngineWorker, type EngineWorkerHost } from './engineWorkerHost'
-import { serveStaticFiles } from './staticFiles'
 
 export interface BrowserHost {
   /** Open this in a browser: the renderer, with the access token the WebSocket asks for. */
@@ -10,8 +8,8 @@ export interface BrowserHost {
 }
 
 /**
- * The app without Electron: the engine in a worker, the built renderer over HTTP and the RPC over a
- * token-protected WebSocket, all on 127.0.0.1.
+ * The app without Electron, all on 127.0.0.1: the engine worker serves the built renderer over HTTP and the RPC
+ * over a token-protected WebSocket on the same port, so a page's calls reach the engine with no main-thread hop.
  */
 export interface BrowserHostOptions {
   rendererDir: string
@@ -25,25 +23,19 @@ export interface BrowserHostOptions {
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const engine = await startEngineWorker(options.workerEntry, {
     userDataDir: options.userDataDir,
-    secretStorage: 'Secrets are stored in a file only your user can read (the browser host has no system keychain), not encrypted.'
+    secretStorage: 'Secrets are stored in a file only your user can read (the browser host has no system keychain), not encrypted.',
+    socketServer: { port: options.port, token: options.token, rendererDir: options.rendererDir }
   })
-  let server: WebSocketTransportServer
-  try {
-    server = await startWebSocketServerTransport({
-      port: options.port,
-      token: options.token,
-      onConnection: (transport) => engine.attach(transport),
-      onHttpRequest: serveStaticFiles(options.rendererDir)
-    })
-  } catch (e) {
+  const socket = engine.socket
+  if (!socket) {
     await engine.terminate()
-    throw e
+    throw new Error('The engine worker did not start its socket server')
   }
   return {
-    url: `http://127.0.0.1:${server.port}/?token=${encodeURIComponent(server.token)}`,
+    url: `http://127.0.0.1:${socket.port}/?token=${encodeURIComponent(socket.token)}`,
     engine,
     async close() {
-      await server.close()
+      await engine.closeSockets()
       await engine.terminate()
     }
   }

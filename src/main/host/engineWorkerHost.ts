@@ -1,11 +1,15 @@
 import { Worker } from 'node:worker_threads'
 import type { Transport } from '../../shared/ipc/transport'
-import type { EngineWorkerSettings, RouterToWorker, WorkerToRouter } from '../core/host/workerProtocol'
+import type { EngineWorkerSettings, ListeningSocket, RouterToWorker, WorkerToRouter } from '../core/host/workerProtocol'
 
 export interface EngineWorkerHost {
   /** Routes one client connection (a window or a WebSocket) to the engine worker until either side closes it. */
   attach(transport: Transport): void
   readonly connectionCount: number
+  /** The worker's own socket server, when the settings asked for one (the browser host). */
+  readonly socket: ListeningSocket | undefined
+  /** Closes that socket server and its connections (nothing when there is none). */
+  closeSockets(): Promise<void>
   terminate(): Promise<void>
 }
 
@@ -19,18 +23,21 @@ export async function startEngineWorker(entry: string | URL, settings: EngineWor
   let nextConn = 1
   const post = (message: RouterToWorker) => worker.postMessage(message)
 
-  await new Promise<void>((resolve, reject) => {
+  const socket = await new Promise<ListeningSocket | undefined>((resolve, reject) => {
     const onMessage = (message: WorkerToRouter) => {
       if (message.kind === 'ready') {
         worker.off('error', reject)
-        resolve()
+        worker.off('message', onMessage)
+        resolve(message.socket)
       }
     }
     worker.once('error', reject)
     worker.on('message', onMessage)
   })
+  let socketsClosed: (() => void) | null = null
   worker.on('message', (message: WorkerToRouter) => {
     if (message.kind === 'message') connections.get(message.conn)?.send(message.message as never)
+    else if (message.kind === 'socketsClosed') socketsClosed?.()
     else if (message.kind === 'close') {
       const transport = connections.get(message.conn)
       connections.delete(message.conn)
@@ -54,6 +61,15 @@ export async function startEngineWorker(entry: string | URL, settings: EngineWor
     },
     get connectionCount() {
       return connections.size
+    },
+    socket,
+    closeSockets() {
+      if (!socket) return Promise.resolve()
+      return new Promise<void>((resolve) => {
+        socketsClosed = resolve
+        worker.once('exit', () => resolve())
+        post({ kind: 'closeSockets' })
+      })
     },
     async terminate() {
       await worker.terminate()

@@ -1,4 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads'
+import { serveStaticFiles } from '../../host/staticFiles'
+import { startWebSocketServerTransport, type WebSocketTransportServer } from '../../transport/webSocketServerTransport'
 import { createEngineServer } from './engineServer'
 import type { EngineWorkerSettings, RouterToWorker, WorkerToRouter } from './workerProtocol'
 import { serveRoutedConnections } from './workerConnections'
@@ -7,11 +9,24 @@ import { serveRoutedConnections } from './workerConnections'
 if (!parentPort) throw new Error('engineWorker must run in a worker_thread')
 const port = parentPort
 const post = (message: WorkerToRouter) => port.postMessage(message)
-void createEngineServer((workerData ?? {}) as EngineWorkerSettings).then(
-  (server) => {
+const settings = (workerData ?? {}) as EngineWorkerSettings
+void createEngineServer(settings).then(
+  async (server) => {
     const route = serveRoutedConnections(server, post)
-    port.on('message', (message: RouterToWorker) => route(message))
-    post({ kind: 'ready' })
+    const socketSettings = settings.socketServer
+    const sockets: WebSocketTransportServer | null = socketSettings
+      ? await startWebSocketServerTransport({
+          port: socketSettings.port,
+          token: socketSettings.token,
+          onConnection: (transport) => server.attach(transport),
+          onHttpRequest: socketSettings.rendererDir ? serveStaticFiles(socketSettings.rendererDir) : undefined
+        })
+      : null
+    port.on('message', (message: RouterToWorker) => {
+      if (message.kind === 'closeSockets') void (sockets?.close() ?? Promise.resolve()).then(() => post({ kind: 'socketsClosed' }))
+      else route(message)
+    })
+    post({ kind: 'ready', socket: sockets ? { port: sockets.port, token: sockets.token } : undefined })
   },
   (e: unknown) => {
     throw e

@@ -3,11 +3,13 @@ import type { Transport } from '../../../shared/ipc/transport'
 import { createTransportListeners, type TransportListeners } from '../../../shared/ipc/transportListeners'
 import type { RouterToWorker, WorkerToRouter } from './workerProtocol'
 
+type RoutedMessage = Exclude<RouterToWorker, { kind: 'closeSockets' }>
+
 /**
  * The worker's side of the routing: each client connection of the main thread becomes a Transport here,
  * attached to the engine's RpcServer (which validates everything that arrives).
  */
-export function serveRoutedConnections(server: RpcServer, post: (message: WorkerToRouter) => void): (message: RouterToWorker) => void {
+export function serveRoutedConnections(server: RpcServer, post: (message: WorkerToRouter) => void): (message: RoutedMessage) => void {
   const connections = new Map<number, TransportListeners>()
   return (message) => {
     if (message.kind === 'open') {

@@ -44,12 +44,13 @@ function harness() {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 describe('useTableViewport', () => {
-  it('opens the view and asks for the visible rows padded by a page', async () => {
+  it('opens the view and asks for the visible rows, then for them padded by a page', async () => {
     const h = harness()
     h.viewport.showRows({ first: 100, last: 130 })
     await settle()
-    expect(h.calls.map((c) => c.method)).toEqual(['openView', 'setViewport'])
-    expect(h.calls[1].args).toEqual({ viewId: 'v1', first: 70, last: 160 })
+    expect(h.calls.map((c) => c.method)).toEqual(['openView', 'setViewport', 'setViewport'])
+    expect(h.calls[1].args).toEqual({ viewId: 'v1', first: 100, last: 130 })
+    expect(h.calls[2].args).toEqual({ viewId: 'v1', first: 70, last: 160 })
     expect(h.session.viewId).toBe('v1')
     h.tick()
     expect(h.viewport.rowCount.value).toBe(1000)
@@ -102,7 +103,7 @@ describe('useTableViewport', () => {
     await settle()
     await h.viewport.setSpec({ sort: [{ column: 'KafkaOffset', direction: 'desc' }], filters: [] })
     await new Promise((resolve) => setTimeout(resolve, 60))
-    expect(h.calls.map((c) => c.method)).toEqual(['openView', 'setViewport', 'setViewSpec', 'setViewport'])
+    expect(h.calls.map((c) => c.method)).toEqual(['openView', 'setViewport', 'setViewport', 'setViewSpec', 'setViewport'])
   })
 
   it('closes its view when the grid goes away', async () => {

@@ -25,6 +25,10 @@ export function covers(window: RowRange, visible: RowRange): boolean {
   return window.first <= visible.first && visible.last <= window.last
 }
 
+function overlaps(a: RowRange, b: RowRange): boolean {
+  return a.first < b.last && b.first < a.last
+}
+
 function sameRange(a: RowRange | null, b: RowRange | null): boolean {
   return a !== null && b !== null && a.first === b.first && a.last === b.last && a.anchor === b.anchor
 }
@@ -60,10 +64,13 @@ export interface ViewportRequesterOptions {
 /**
  * Turns "these rows are visible" (every scroll frame) into few setViewport calls: nothing while the last
  * window asked for still covers the visible rows; otherwise a padded window, at most one in flight and one
- * per `minIntervalMs`, the latest wish winning.
+ * per `minIntervalMs`, the latest wish winning. A jump to rows far from the last window first asks for the
+ * visible rows alone, then for the padding.
  */
 export class ViewportRequester {
   private target: RowRange | null = null
+  /** A jump's visible rows alone, asked for before the padded target: a third of the answer to wait for. */
+  private visibleFirst: RowRange | null = null
   private lastSent: RowRange | null = null
   private lastSentAt = -Infinity
   private inFlight = false
@@ -90,9 +97,12 @@ export class ViewportRequester {
       // pushes keep a tail window current: only a taller grid needs a new one
       if (this.target?.anchor === 'end' && this.target.last - this.target.first >= Math.min(MAX_VIEWPORT_ROWS, visible.last - visible.first)) return
       this.target = tailWindow(visible)
+      this.visibleFirst = null
     } else {
       if (this.target && this.target.anchor !== 'end' && covers(this.target, visible)) return
       this.target = paddedWindow(visible)
+      const jump = this.lastSent === null || this.lastSent.anchor === 'end' || !overlaps(this.lastSent, visible)
+      this.visibleFirst = jump && this.target.last - this.target.first > visible.last - visible.first ? visible : null
     }
     this.pump()
   }
@@ -112,7 +122,7 @@ export class ViewportRequester {
 
   private pump(): void {
     if (this.disposed || this.inFlight || this.timer !== null || !this.target) return
-    if (!this.forced && sameRange(this.target, this.lastSent)) return
+    if (!this.forced && this.visibleFirst === null && sameRange(this.target, this.lastSent)) return
     const wait = this.lastSentAt + this.minIntervalMs - this.timers.now()
     if (wait > 0) {
       this.timer = this.timers.setTimeout(() => {
@@ -121,7 +131,8 @@ export class ViewportRequester {
       }, wait)
       return
     }
-    const window = this.target
+    const window = this.visibleFirst ?? this.target
+    this.visibleFirst = null
     this.forced = false
     this.inFlight = true
     this.lastSent = window
