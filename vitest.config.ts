@@ -7,7 +7,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'test/contract/**/*.test.ts', 'test/build/**/*.test.ts'],
-          environment: 'node'
+          environment: 'node',
+          setupFiles: ['test/support/tempDirs.setup.ts']
         }
       },
       {
@@ -15,6 +16,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['test/support/tempDirs.setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           globalSetup: ['test/support/globalSetup.ts'],
@@ -26,6 +28,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.ts'],
           environment: 'node',
+          setupFiles: ['test/support/tempDirs.setup.ts'],
           testTimeout: 90_000,
           hookTimeout: 180_000,
           globalSetup: ['test/e2e/support/globalSetup.ts'],

@@ -1,3 +1,5 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { engine } from '../../src/shared/contracts/engine'
@@ -34,4 +36,22 @@ describe('engine worker host', () => {
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(host.connectionCount).toBe(before)
   })
+
+  it('deletes the temporary user-data folder it made (no folder given) when the worker exits', async () => {
+    const own = await startEngineWorker(await bundleWorker(join(__dirname, '../../src/main/core/host/engineWorker.ts')))
+    const dir = own.temporaryDataDir!
+    expect(existsSync(dir)).toBe(true)
+    await own.terminate()
+    expect(existsSync(dir)).toBe(false)
+    expect(host.temporaryDataDir).toBeDefined()
+  }, 30_000)
+
+  it('keeps a user-data folder it was given', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tt-given-'))
+    const own = await startEngineWorker(await bundleWorker(join(__dirname, '../../src/main/core/host/engineWorker.ts')), { userDataDir: dir })
+    expect(own.temporaryDataDir).toBeUndefined()
+    await own.terminate()
+    expect(existsSync(dir)).toBe(true)
+    rmSync(dir, { recursive: true, force: true })
+  }, 30_000)
 })

@@ -1,8 +1,5 @@
 // The consume editor in Chromium over the browser host, against the real broker and registry: a JSON spec built
 // from a sample record, preview, an Avro table from a registry subject, and a preset saved and reopened in one click.
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry'
 import protobuf from 'protobufjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -11,6 +8,7 @@ import { openApp, type AppSession } from './support/appPage'
 import { ConsumeEditorPage } from './support/consumeEditorPage'
 import { connectEngine, type EngineClient } from './support/engineClient'
 import { TablesPage } from './support/tablesPage'
+import { makeTempDir } from '../support/tempDirs'
 
 let app: AppSession
 let engine: EngineClient
@@ -33,7 +31,7 @@ const order = (i: number) => ({ sym: ['AAPL', 'MSFT', 'GOOG'][i % 3], px: 100 + 
 beforeAll(async () => {
   jsonTopic = await createTopic(uniqueTopic('editor-json'), 1)
   await produce(jsonTopic, Array.from({ length: 5 }, (_, i) => ({ key: `k${i}`, value: JSON.stringify(order(i)) })))
-  app = await openApp({ width: 1360, height: 900, userDataDir: mkdtempSync(join(tmpdir(), 'tt-editor-e2e-')) })
+  app = await openApp({ width: 1360, height: 900, userDataDir: makeTempDir('tt-editor-e2e-') })
   engine = connectEngine(app.host.url)
   const profile = await engine.api.profiles.saveProfile({
     name: 'Local broker',

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTopic, hasRegistry, hasSecuredListeners, produce, registryAuthUrl, registryCredentials, services, uniqueTopic } from '../support/testEnv'
 import { openApp, type AppSession } from './support/appPage'
 import { ProfilesPage } from './support/profilesPage'
+import { makeTempDir } from '../support/tempDirs'
 
 const NAME = 'Local SASL'
 
@@ -22,7 +22,7 @@ describe.runIf(hasSecuredListeners())('connection profiles and the topic browser
       { value: 'two', partition: 0 },
       { value: 'three', partition: 1 }
     ])
-    userDataDir = mkdtempSync(join(tmpdir(), 'tt-e2e-profiles-'))
+    userDataDir = makeTempDir('tt-e2e-profiles-')
     app = await openApp({ userDataDir, height: 900 })
     profiles = new ProfilesPage(app.page)
   })

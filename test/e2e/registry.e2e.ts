@@ -1,13 +1,11 @@
 // The schema-registry browser in Chromium against the browser host, the real broker and the real Apicurio
 // registry (through its authenticating proxy, with the profile's basic-auth credentials).
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createRegistryClient } from '../../src/main/core/registry'
 import { bootstrap, hasRegistry, registryAuthUrl, registryCredentials, registryProps, uniqueTopic } from '../support/testEnv'
 import { openApp, type AppSession } from './support/appPage'
 import { connectProfiles, RegistryPage } from './support/registryPage'
+import { makeTempDir } from '../support/tempDirs'
 
 const ORDER_V1 = { type: 'record', name: 'Order', namespace: 'shop', fields: [{ name: 'id', type: 'string' }, { name: 'qty', type: 'int' }] }
 const ORDER_V2 = { ...ORDER_V1, fields: [...ORDER_V1.fields, { name: 'note', type: ['null', 'string'], default: null }] }
@@ -43,7 +41,7 @@ describe.runIf(hasRegistry())('schema registry browser', () => {
     } finally {
       admin.close()
     }
-    app = await openApp({ userDataDir: mkdtempSync(join(tmpdir(), 'tt-e2e-registry-')), height: 860 })
+    app = await openApp({ userDataDir: makeTempDir('tt-e2e-registry-'), height: 860 })
     registryPage = new RegistryPage(app.page)
   })
   afterAll(() => app?.close())

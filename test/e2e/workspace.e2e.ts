@@ -1,15 +1,15 @@
 // Saved workspaces: tabs, their views (sort, filters, hidden columns) and the active tab come back after the
 // host restarts with the same user-data folder, re-opened from their table arguments (not their data).
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bootstrap, createTopic, produce, uniqueTopic } from '../support/testEnv'
 import { openApp, type AppSession } from './support/appPage'
 import { int32 } from './support/bulkProduce'
 import { TablesPage } from './support/tablesPage'
+import { makeTempDir } from '../support/tempDirs'
 
-const userDataDir = mkdtempSync(join(tmpdir(), 'tt-workspace-'))
+const userDataDir = makeTempDir('tt-workspace-')
 let app: AppSession | null = null
 let orders: string
 let trades: string

@@ -1,12 +1,10 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { FileSecretCipher, ProfileStore } from '../../src/main/core/profiles'
 import { ProfilesService } from '../../src/main/core/services/profilesService'
 import { runConnectionTest } from '../../src/main/core/connectionTest'
 import type { ProfileSecrets, ProfileSettings } from '../../src/shared/model/profiles'
 import { SASL_USER, bootstrap, caPem, hasRegistry, hasSecuredListeners, registryAuthUrl, registryCredentials, registryUrl, services } from '../support/testEnv'
+import { makeTempDir } from '../support/tempDirs'
 
 function settings(overrides: Partial<ProfileSettings> = {}): ProfileSettings {
   return {
@@ -57,7 +55,7 @@ describe('Test connection against the real broker', () => {
     })
 
     it('through the service: a password left out comes from the stored profile', async () => {
-      const service = new ProfilesService(await ProfileStore.open(mkdtempSync(join(tmpdir(), 'conn-test-')), new FileSecretCipher()))
+      const service = new ProfilesService(await ProfileStore.open(makeTempDir('conn-test-'), new FileSecretCipher()))
       const [s] = sasl('')
       const saved = await service.saveProfile({ ...s, sasl: { ...s.sasl, password: SASL_USER.password } })
       const report = await service.testConnection({ ...s, id: saved.id, sasl: { ...s.sasl } })

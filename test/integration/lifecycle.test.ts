@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
@@ -8,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { ALL_PARTITIONS_SEEK_TO_BEGINNING, consume, KeyValueSpec, simpleSpec, TableType } from '../../src/main/core'
 import { createTopic, listGroups, plaintextConfig, produce, uniqueTopic } from '../support/testEnv'
 import { tableTracker, waitFor, waitForSize } from './lib/waitFor'
+import { makeTempDir } from '../support/tempDirs'
 
 const tables = tableTracker()
 afterEach(() => tables.closeAll())
@@ -67,7 +66,7 @@ describe('lifecycle', () => {
     const topic = await createTopic(uniqueTopic('worker'), 1)
     await produce(topic, [{ value: 'from-worker' }])
     // bundled the way the app ships the engine
-    const bundle = join(mkdtempSync(join(tmpdir(), 'tt-worker-')), 'consumeInWorker.cjs')
+    const bundle = join(makeTempDir('tt-worker-'), 'consumeInWorker.cjs')
     await build({ entryPoints: [fileURLToPath(new URL('./lib/consumeInWorker.ts', import.meta.url))], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'silent' })
     const worker = new Worker(bundle, { workerData: { config: plaintextConfig(), topic } })
     const result = await new Promise<unknown>((resolve, reject) => {

@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isAppError } from '../../src/shared/ipc/errors'
 import { topics as topicsContract } from '../../src/shared/contracts/topics'
@@ -9,6 +6,7 @@ import { TopicsService } from '../../src/main/core/services/topicsService'
 import { AdminPool } from '../../src/main/core/topics'
 import type { SaveProfileArgs } from '../../src/shared/model/profiles'
 import { SASL_USER, bootstrap, createTopic, hasSecuredListeners, produce, uniqueTopic } from '../support/testEnv'
+import { makeTempDir } from '../support/tempDirs'
 
 function args(overrides: Partial<SaveProfileArgs> = {}): SaveProfileArgs {
   return {
@@ -28,7 +26,7 @@ describe('TopicsService against the real broker', () => {
   let service: TopicsService
   let topic: string
   beforeAll(async () => {
-    store = await ProfileStore.open(mkdtempSync(join(tmpdir(), 'topics-test-')), new FileSecretCipher())
+    store = await ProfileStore.open(makeTempDir('topics-test-'), new FileSecretCipher())
     service = new TopicsService({ kafkaProperties: (id) => store.kafkaProperties(id), profileName: (id) => store.get(id).name }, new AdminPool(5_000))
     topic = await createTopic(uniqueTopic('browse'), 3, { 'retention.ms': '3600000' })
     await produce(topic, [

@@ -1,10 +1,10 @@
 // The Electron binary cannot run here: safeStorage is replaced by a stand-in that really encrypts (AES under a fixed
 // key), so what is tested is what secretKey.ts does with it: one data key per user-data folder, kept wrapped.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
+import { makeTempDir } from '../../../test/support/tempDirs'
 
 const wrapKey = randomBytes(32)
 vi.mock('electron', () => ({
@@ -26,7 +26,7 @@ const { loadSecretKey } = await import('./secretKey')
 
 describe('loadSecretKey', () => {
   it('creates a 32-byte data key on first start, stored wrapped (never in the clear) and readable only by the user', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tt-key-'))
+    const dir = makeTempDir('tt-key-')
     const { key, description } = loadSecretKey(dir)
     expect(key).toHaveLength(32)
     const stored = readFileSync(join(dir, 'secret-key.bin'))
@@ -36,13 +36,13 @@ describe('loadSecretKey', () => {
   })
 
   it('gives the same key on the next start', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tt-key-'))
+    const dir = makeTempDir('tt-key-')
     const first = loadSecretKey(dir).key
     expect(Buffer.from(loadSecretKey(dir).key).equals(Buffer.from(first))).toBe(true)
   })
 
   it('keeps a key file this keychain cannot unlock aside, starts a new key and says so (the app still starts)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tt-key-'))
+    const dir = makeTempDir('tt-key-')
     writeFileSync(join(dir, 'secret-key.bin'), Buffer.from('garbage that is not wrapped by this keychain'))
     const { key, description } = loadSecretKey(dir)
     expect(key).toHaveLength(32)

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
 import type { Transport } from '../../shared/ipc/transport'
 import type { EngineWorkerSettings, ListeningSocket, RouterToWorker, WorkerToRouter } from '../core/host/workerProtocol'
@@ -8,6 +9,8 @@ export interface EngineWorkerHost {
   readonly connectionCount: number
   /** The worker's own socket server, when the settings asked for one (the browser host). */
   readonly socket: ListeningSocket | undefined
+  /** The user-data folder the worker made for this run when it was given none; deleted when the worker exits. */
+  readonly temporaryDataDir: string | undefined
   /** Closes that socket server and its connections (nothing when there is none). */
   closeSockets(): Promise<void>
   terminate(): Promise<void>
@@ -23,12 +26,12 @@ export async function startEngineWorker(entry: string | URL, settings: EngineWor
   let nextConn = 1
   const post = (message: RouterToWorker) => worker.postMessage(message)
 
-  const socket = await new Promise<ListeningSocket | undefined>((resolve, reject) => {
+  const { socket, temporaryDataDir } = await new Promise<Extract<WorkerToRouter, { kind: 'ready' }>>((resolve, reject) => {
     const onMessage = (message: WorkerToRouter) => {
       if (message.kind === 'ready') {
         worker.off('error', reject)
         worker.off('message', onMessage)
-        resolve(message.socket)
+        resolve(message)
       }
     }
     worker.once('error', reject)
@@ -47,6 +50,7 @@ export async function startEngineWorker(entry: string | URL, settings: EngineWor
   worker.on('exit', () => {
     for (const transport of connections.values()) transport.close()
     connections.clear()
+    if (temporaryDataDir) rmSync(temporaryDataDir, { recursive: true, force: true })
   })
 
   return {
@@ -63,6 +67,7 @@ export async function startEngineWorker(entry: string | URL, settings: EngineWor
       return connections.size
     },
     socket,
+    temporaryDataDir,
     closeSockets() {
       if (!socket) return Promise.resolve()
       return new Promise<void>((resolve) => {

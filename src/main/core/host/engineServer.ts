@@ -31,8 +31,14 @@ function checksOutputs(): boolean {
   return env === 'test' || env === 'development' || process.env.TOPIC_TABLES_CHECK_OUTPUTS === '1'
 }
 
+export interface EngineServer {
+  readonly server: RpcServer
+  /** The user-data folder, when it is a temporary one made for this run (to delete when the engine stops). */
+  readonly temporaryDataDir?: string
+}
+
 /** The service graph of the engine worker. */
-export async function createEngineServer(settings: EngineWorkerSettings = {}): Promise<RpcServer> {
+export async function createEngineServer(settings: EngineWorkerSettings = {}): Promise<EngineServer> {
   const server = new RpcServer({ validateOutputs: checksOutputs() })
   const userData = await openUserData(settings)
   const tablesService = new TablesService(undefined, userData.connections)
@@ -51,5 +57,5 @@ export async function createEngineServer(settings: EngineWorkerSettings = {}): P
     viewsService.disconnect(connectionId)
     void tablesService.disconnect(connectionId)
   })
-  return server
+  return { server, temporaryDataDir: userData.temporary ? userData.dir : undefined }
 }

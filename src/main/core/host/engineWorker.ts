@@ -11,7 +11,7 @@ const port = parentPort
 const post = (message: WorkerToRouter) => port.postMessage(message)
 const settings = (workerData ?? {}) as EngineWorkerSettings
 void createEngineServer(settings).then(
-  async (server) => {
+  async ({ server, temporaryDataDir }) => {
     const route = serveRoutedConnections(server, post)
     const socketSettings = settings.socketServer
     const sockets: WebSocketTransportServer | null = socketSettings
@@ -26,7 +26,7 @@ void createEngineServer(settings).then(
       if (message.kind === 'closeSockets') void (sockets?.close() ?? Promise.resolve()).then(() => post({ kind: 'socketsClosed' }))
       else route(message)
     })
-    post({ kind: 'ready', socket: sockets ? { port: sockets.port, token: sockets.token } : undefined })
+    post({ kind: 'ready', socket: sockets ? { port: sockets.port, token: sockets.token } : undefined, temporaryDataDir })
   },
   (e: unknown) => {
     throw e

@@ -1,19 +1,19 @@
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { chmodSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openUserData } from './userData'
+import { makeTempDir } from '../../../../test/support/tempDirs'
 
 describe('openUserData', () => {
   it('opens the profile store in the given folder', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tt-ud-'))
+    const dir = makeTempDir('tt-ud-')
     const data = await openUserData({ userDataDir: dir })
     expect(data.dir).toBe(dir)
     expect(data.profiles.warnings).toEqual([])
   })
 
   it('starts in a temporary folder, and says so, when the folder cannot be written', async () => {
-    const parent = mkdtempSync(join(tmpdir(), 'tt-ud-'))
+    const parent = makeTempDir('tt-ud-')
     const blocked = join(parent, 'file-not-folder')
     writeFileSync(blocked, 'x')
     chmodSync(blocked, 0o400)

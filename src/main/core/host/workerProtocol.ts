@@ -7,7 +7,8 @@ export type RouterToWorker =
   | { kind: 'closeSockets' }
 
 export type WorkerToRouter =
-  | { kind: 'ready'; socket?: ListeningSocket }
+  /** temporaryDataDir: a user-data folder made for this run, for the host to delete once the worker has exited. */
+  | { kind: 'ready'; socket?: ListeningSocket; temporaryDataDir?: string }
   | { kind: 'message'; conn: number; message: unknown }
   | { kind: 'close'; conn: number }
   | { kind: 'socketsClosed' }

@@ -1,8 +1,6 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { SaveProfileArgs } from '../../../shared/model/profiles'
 import { nodeFs, type FsLayer } from './fsLayer'
+import { makeTempDir } from '../../../../test/support/tempDirs'
 
 /** Test helpers for the profile store's unit tests. Not used by production code. */
 
@@ -11,7 +9,7 @@ export const REGISTRY_PASSWORD = 'registry-secret-91c2'
 export const KEY_PEM_MARKER = 'PRIVATE-KEY-MARKER-55e1'
 
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'profiles-test-'))
+  return makeTempDir('profiles-test-')
 }
 
 export function profileArgs(overrides: Partial<SaveProfileArgs> = {}): SaveProfileArgs {

@@ -1,13 +1,13 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { SpecError } from '../resolvePartDecoder'
 import { loadProtoSource } from './schemaLoader'
+import { makeTempDir } from '../../../../../test/support/tempDirs'
 
 describe('loadProtoSource', () => {
   it('reads .proto files and resolves imports relative to the importing file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pb-'))
+    const dir = makeTempDir('pb-')
     mkdirSync(join(dir, 'common'))
     writeFileSync(join(dir, 'common', 'money.proto'), 'syntax = "proto3";\npackage common;\nmessage Money { string currency = 1; int64 units = 2; }\n')
     writeFileSync(join(dir, 'trade.proto'), 'syntax = "proto3";\npackage shop;\nimport "common/money.proto";\nmessage Trade { common.Money px = 1; }\nmessage Other {}\n')

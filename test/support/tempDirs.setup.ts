@@ -1,0 +1,4 @@
+import { afterAll } from 'vitest'
+import { removePendingTempDirs } from './tempDirs'
+
+afterAll(removePendingTempDirs)
