@@ -181,6 +181,7 @@ describe('the consume editor', () => {
     await tab.waitForViewRowCount(2)
     expect(await tab.cell(0, 'sym')).toBe('AAPL')
     expect(await tab.cell(1, 'qty')).toBe('3')
+    expect(await tab.sourceTitles()).toEqual(['ignore', `avro ${subject} v1 (id ${id})`])
     await waitFor(async () => (await tab.tableRowCount()) === 2, 'the header row count')
     await app.screenshot('editor-08-avro-table')
     await tables.closeTab(topic)

@@ -173,6 +173,7 @@ describe.skipIf(!hasRegistry())('Avro specs against the broker and the registry'
         tableType: TableType.append()
       })
     )
+    expect(t.sources).toEqual({ key: 'ignore', value: `avro ${subject} v2 (id ${id2})` })
     await waitForSize(t, 4)
     expect(t.errors).toEqual([])
     const rows = t.rows().map(({ id, sym, side, venue__mic, venue__lat, px, ts, tags }) => ({ id, sym, side, venue__mic, venue__lat, px, ts, tags }))

@@ -78,6 +78,7 @@ describe.runIf(hasRegistry())('Protobuf specs against the broker and the registr
         tableType: TableType.append()
       })
     )
+    expect(t.sources.value).toBe(`protobuf shop.Trade from ${subject} v1 (id ${id})`)
     await waitForSize(t, 4)
     const cols = ['sym', 'seq', 'px_currency', 'px_units', 'note', 'leg_venue', 'leg_delta', 'leg_inner_f', 'exchange', 'dark_pool', 'fills', 'attrs']
     expect(t.columns.filter((c) => cols.includes(c.name)).map((c) => c.name)).toEqual(cols)

@@ -12,6 +12,7 @@ import { parseOffsets, resolveStartOffsets, type OffsetLookups } from './kafka/s
 import { RecordIngester } from './recordIngester'
 import { headerColumns } from './headers/headerColumns'
 import { resolvePartDecoder, SpecError, type DecoderContext } from './specs/resolvePartDecoder'
+import { specSource } from './specs/specSource'
 import { createRegistryClient, type RegistryClient } from './registry/client'
 import type { ColumnDef } from './types'
 
@@ -104,6 +105,7 @@ export async function consume(kafkaConfig: KafkaProperties, topic: string, optio
       : undefined
   const kafkaTable = new KafkaTable({
     topic,
+    sources: Object.freeze({ key: specSource(o.keySpec, keyDecoder), value: specSource(o.valueSpec, valueDecoder) }),
     table: liveTable,
     ingester,
     fetcher,

@@ -9,6 +9,7 @@ import type { ViewSpec } from './views/viewTypes'
 
 export interface KafkaTableParts {
   topic: string
+  sources: Table['sources']
   table: LiveTable
   ingester: RecordIngester
   fetcher: PartitionFetcher
@@ -42,6 +43,10 @@ export class KafkaTable implements Table {
 
   get columns() {
     return this.parts.table.columns
+  }
+
+  get sources() {
+    return this.parts.sources
   }
 
   get size(): number {

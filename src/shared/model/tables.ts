@@ -70,7 +70,9 @@ export type OpenTableArgs = z.infer<typeof OpenTableArgsSchema>
 export const TableInfoSchema = z.object({
   tableId: TableIdSchema,
   topic: z.string(),
-  columns: z.array(ColumnDefSchema)
+  columns: z.array(ColumnDefSchema),
+  /** How the key and value are read, as the engine resolved them: `ignore`, `Price: float64`, `avro orders-value v3 (id 12)`. */
+  sources: z.object({ key: z.string(), value: z.string() })
 })
 export type TableInfo = z.infer<typeof TableInfoSchema>
 

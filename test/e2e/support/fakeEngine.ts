@@ -104,7 +104,7 @@ export class FakeEngine {
       if (!match) throw new AppError('UNKNOWN_TOPIC', `Topic '${args.topic}' does not exist (fake engine: use synthetic-<rows>)`)
       const tableId = `table-${this.nextId++}`
       this.tableSizes.set(tableId, Number(match[1]))
-      return { tableId, topic: args.topic, columns: SYNTHETIC_COLUMNS }
+      return { tableId, topic: args.topic, columns: SYNTHETIC_COLUMNS, sources: { key: 'Key: string', value: 'Value: string' } }
     },
     closeTable: ({ tableId }) => {
       this.calls.push({ method: 'closeTable', args: { tableId } })

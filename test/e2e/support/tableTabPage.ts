@@ -24,6 +24,11 @@ export class TableTabPage {
     return this.root.locator('.table-grid')
   }
 
+  /** What the header says the key and value are read with, whole (the shown text may be cut in the middle). */
+  async sourceTitles(): Promise<string[]> {
+    return Promise.all([0, 1].map(async (i) => (await this.root.locator('.specs b').nth(i).getAttribute('title')) ?? ''))
+  }
+
   async state(): Promise<string | null> {
     return this.root.getAttribute('data-table-state')
   }

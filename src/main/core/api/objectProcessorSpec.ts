@@ -24,6 +24,8 @@ export interface ColumnSink {
  * provider). See specs/objectProcessor/README.md.
  */
 export interface ObjectProcessorProvider {
+  /** What it reads, for the table's `sources` (`json object (3 fields)`); default `object processor (N columns)`. */
+  readonly description?: string
   /** The output columns, in order; called once when the table is created. */
   columns(): readonly ColumnDef[]
   /**

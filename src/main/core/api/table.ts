@@ -6,6 +6,8 @@ import type { ViewSpec } from '../views/viewTypes'
 export interface Table {
   readonly topic: string
   readonly columns: readonly ColumnDef[]
+  /** How the key and value are read, as resolved when the table opened: `ignore`, `Price: float64`, `avro orders-value v3 (id 12)`. */
+  readonly sources: { readonly key: string; readonly value: string }
   /** Visible rows; changes only when an update is emitted. */
   readonly size: number
   /** Rows by position: int64 → bigint, timestamp → bigint epoch nanoseconds, bytes → Uint8Array, null → null. */

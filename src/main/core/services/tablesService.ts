@@ -43,7 +43,7 @@ export class TablesService implements ImplOf<typeof tables> {
     }
     const tableId = randomUUID()
     this.open.set(tableId, { table, owner: ctx.connectionId })
-    return { tableId, topic: table.topic, columns: table.columns.map((c) => ({ name: c.name, type: c.type })) }
+    return { tableId, topic: table.topic, columns: table.columns.map((c) => ({ name: c.name, type: c.type })), sources: { ...table.sources } }
   }
 
   async closeTable({ tableId }: { tableId: string }, ctx: RpcContext) {

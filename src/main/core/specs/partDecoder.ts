@@ -10,6 +10,8 @@ export type FieldErrorReporter = (field: string, reason: string) => void
 /** Decodes a record's key or value into its columns. */
 export interface PartDecoder {
   readonly columns: readonly ColumnDef[]
+  /** What it reads with as resolved when the table opened, when the spec alone does not say: `avro orders-value v3 (id 12)`. */
+  readonly source?: string
   /**
    * Decodes bytes [start, end) of `buf` (null when the record's key or value is null) and appends exactly one
    * value or null to each of `writers[first] .. writers[first + columns.length - 1]`.

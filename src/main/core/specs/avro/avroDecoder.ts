@@ -38,12 +38,12 @@ export async function createAvroDecoder(part: RecordPart, spec: AvroSpec, contex
     } catch (e) {
       throw new SpecError(`${part}Spec: ${(e as Error).message}`)
     }
-    return new AvroDecoder(plan, () => sink)
+    return new AvroDecoder(`avro ${reader.source}, no framing`, plan, () => sink)
   }
   const registry: RegistryClient = context.registry()
   const writers = new WriterSchemas(registry, root, plan.root)
   if (reader.id !== undefined) writers.add(reader.id, compileRoot(root, root, plan.root))
-  return new AvroDecoder(plan, (buf, start, end) => writers.sinkFor(frameId(buf, start, end)), writers)
+  return new AvroDecoder(`avro ${reader.source}`, plan, (buf, start, end) => writers.sinkFor(frameId(buf, start, end)), writers)
 }
 
 function isLiteral(spec: AvroSpec): boolean {
@@ -63,6 +63,7 @@ class AvroDecoder implements PartDecoder {
   private readonly headerSize: number
 
   constructor(
+    readonly source: string,
     plan: ColumnPlan,
     private readonly sinkFor: (buf: Buffer, start: number, end: number) => Sink,
     writers?: WriterSchemas

@@ -8,6 +8,8 @@ export interface LoadedSchema {
   readonly type: AvroType
   /** The registry id when the schema came from the registry. */
   readonly id?: number
+  /** `orders-value v3 (id 12)` for a registry schema, `schema Order` for a literal one. */
+  readonly source: string
 }
 
 export function isLiteralSchema(schema: string): boolean {
@@ -21,10 +23,13 @@ export function parseLiteral(text: string): AvroType {
 }
 
 export async function loadReaderSchema(spec: AvroSpec, registry: () => RegistryClient): Promise<LoadedSchema> {
-  if (isLiteralSchema(spec.schema)) return { type: parseLiteral(spec.schema) }
+  if (isLiteralSchema(spec.schema)) {
+    const type = parseLiteral(spec.schema)
+    return { type, source: `schema ${'name' in type && typeof type.name === 'string' ? type.name : type.type}` }
+  }
   const client = registry()
   const sv = await client.getSubjectVersion(spec.schema, spec.version, { expectedType: 'AVRO' })
-  return { type: await parseRegistrySchema(client, sv), id: sv.id }
+  return { type: await parseRegistrySchema(client, sv), id: sv.id, source: `${sv.subject} v${sv.version} (id ${sv.id})` }
 }
 
 /** A registry schema, its references parsed first into the same named-type table. */

@@ -18,7 +18,9 @@ function jsonObjectProvider(fields: Record<string, JsonValue>, options?: JsonVal
   const plan = planObject(root, false)
   const processor = new JsonObjectProcessor(plan)
   const frozen = Object.freeze(plan.columns.map((c) => Object.freeze({ ...c })))
+  const fieldCount = Object.keys(fields).length
   return {
+    description: `json object (${fieldCount} field${fieldCount === 1 ? '' : 's'})`,
     columns: () => frozen,
     process: (buf: Buffer | null, start: number, end: number, out: ColumnSink): void => {
       if (buf === null) {

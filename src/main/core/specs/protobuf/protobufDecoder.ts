@@ -36,6 +36,7 @@ export function protobufDecoderFor(where: string, schema: LoadedSchema, protocol
   const message = schema.message
   const firstIsOurs = schema.fileMessages[0] === message
   return {
+    source: `protobuf ${message.fullName.slice(1)}${schema.origin ? ` from ${schema.origin}` : ''}`,
     columns: Object.freeze(columns.map((col) => Object.freeze({ ...col }))),
     decode(buf, start, end, writers, first) {
       if (buf === null) return root.writeNull(writers, first)

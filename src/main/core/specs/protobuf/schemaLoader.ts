@@ -8,6 +8,8 @@ import { SpecError } from '../resolvePartDecoder'
 export interface LoadedSchema {
   message: Type
   fileMessages: Type[]
+  /** Where it came from, for a registry schema: `orders-value v2 (id 7)`. */
+  origin?: string
 }
 
 interface ProtoFile {
@@ -31,7 +33,7 @@ export async function loadRegistrySchema(
   if (sv.schemaType !== 'PROTOBUF') throw new SpecError(`${where}: Expected schema type PROTOBUF but was ${sv.schemaType} (subject '${subject}' version ${sv.version})`)
   const refs = sv.references.length > 0 ? await client.getReferencedSchemas(sv.references) : []
   const byName = new Map(refs.map((r) => [r.name, { name: r.name, text: r.schema }]))
-  return buildSchema(where, { name: `${subject}.proto`, text: sv.schema }, [], (name) => byName.get(name), messageName)
+  return { ...buildSchema(where, { name: `${subject}.proto`, text: sv.schema }, [], (name) => byName.get(name), messageName), origin: `${sv.subject} v${sv.version} (id ${sv.id})` }
 }
 
 /** Parses inline .proto text or .proto files (imports resolved next to the importing file, then the given files). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { offsetsSummary, specSummary, tableTypeSummary } from './argsSummary'
+import { middleEllipsis, offsetsSummary, specSummary, tableTypeSummary } from './argsSummary'
 
 const base = { properties: {}, topic: 't', keySpec: { kind: 'ignore' as const }, valueSpec: { kind: 'ignore' as const }, tableType: { kind: 'append' as const } }
 
@@ -20,5 +20,15 @@ describe('the info bar summaries', () => {
     expect(offsetsSummary({ ...base, offsets: { '-1': -3 } })).toBe('from end')
     expect(offsetsSummary({ ...base, offsets: { '-1': -2, '0': '5' } })).toBe('per partition')
     expect(offsetsSummary(base)).toBe('latest')
+  })
+})
+
+describe('middleEllipsis', () => {
+  it('keeps short text and cuts long text in the middle, both ends kept', () => {
+    expect(middleEllipsis('Price: float64')).toBe('Price: float64')
+    const cut = middleEllipsis('avro editor-avro-mx7u6g1p-263d639a-value v1 (id 16)', 40)
+    expect(cut).toHaveLength(40)
+    expect(cut.startsWith('avro editor-avro-')).toBe(true)
+    expect(cut.endsWith('-value v1 (id 16)')).toBe(true)
   })
 })

@@ -20,6 +20,13 @@ export function specSummary(spec: SpecDto): string {
   }
 }
 
+/** Text cut in the middle to at most `max` characters, so both ends stay (a long subject keeps its version). */
+export function middleEllipsis(text: string, max = 48): string {
+  if (text.length <= max) return text
+  const tail = Math.floor((max - 1) / 2)
+  return `${text.slice(0, max - 1 - tail)}…${text.slice(text.length - tail)}`
+}
+
 /** 'append', 'blink', 'ring 100,000'. */
 export function tableTypeSummary(tableType: OpenTableArgs['tableType']): string {
   return tableType.kind === 'ring' ? `ring ${tableType.capacity.toLocaleString('en-US')}` : tableType.kind

@@ -18,7 +18,7 @@ function fakeApi(fail?: AppError) {
   return { api: api as unknown as ConstructorParameters<typeof TableSession>[2], calls }
 }
 
-const info = { tableId: 't1', topic: 'orders', columns: [] }
+const info = { tableId: 't1', topic: 'orders', columns: [], sources: { key: 'ignore', value: 'Value: string' } }
 const args = { properties: {}, topic: 'orders', keySpec: { kind: 'ignore' as const }, valueSpec: { kind: 'ignore' as const }, tableType: { kind: 'append' as const } }
 
 describe('TableSession', () => {

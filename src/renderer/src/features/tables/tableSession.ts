@@ -1,6 +1,7 @@
 import { isAppError } from '../../../../shared/ipc/errors'
 import type { OpenTableArgs, TableInfo } from '../../../../shared/model/tables'
 import type { Api } from '../../ipc/api'
+import { specSummary } from './argsSummary'
 
 /**
  * One open table in the engine and the view a tab has on it. Plain (not reactive): the tab's components
@@ -21,7 +22,7 @@ export class TableSession {
 
   /** A tab's session before (or without) its table: a restored tab that is stopped or failed to open. */
   static placeholder(args: OpenTableArgs, api: Pick<Api, 'tables' | 'views'>): TableSession {
-    const session = new TableSession({ tableId: `none-${++placeholders}`, topic: args.topic, columns: [] }, args, api)
+    const session = new TableSession({ tableId: `none-${++placeholders}`, topic: args.topic, columns: [], sources: { key: specSummary(args.keySpec), value: specSummary(args.valueSpec) } }, args, api)
     session.closing = Promise.resolve()
     return session
   }

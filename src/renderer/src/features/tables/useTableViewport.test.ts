@@ -30,7 +30,7 @@ function harness() {
   const frameApi = { request: (cb: () => void) => frames.push(cb), cancel: () => undefined }
   const tick = () => frames.splice(0).forEach((cb) => cb())
   const active = shallowRef(true)
-  const session = new TableSession({ tableId: 't1', topic: 'x', columns }, { properties: {}, topic: 'x', keySpec: { kind: 'ignore' }, valueSpec: { kind: 'ignore' }, tableType: { kind: 'append' } }, {
+  const session = new TableSession({ tableId: 't1', topic: 'x', columns, sources: { key: 'ignore', value: 'ignore' } }, { properties: {}, topic: 'x', keySpec: { kind: 'ignore' }, valueSpec: { kind: 'ignore' }, tableType: { kind: 'append' } }, {
     tables: { closeTable: async () => undefined },
     views
   } as never)

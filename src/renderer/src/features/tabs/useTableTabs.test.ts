@@ -13,7 +13,7 @@ function fakeApi() {
       openTable: async (a: { topic: string }) => {
         if (a.topic === 'missing') throw new AppError('UNKNOWN_TOPIC', 'nope')
         calls.push('openTable')
-        return { tableId: `t${next++}`, topic: a.topic, columns: [] }
+        return { tableId: `t${next++}`, topic: a.topic, columns: [], sources: { key: 'ignore', value: 'ignore' } }
       },
       closeTable: async (a: { tableId: string }) => void calls.push(`closeTable ${a.tableId}`)
     },
