@@ -3,20 +3,11 @@ import { FileSecretCipher, ProfileStore } from '../../src/main/core/profiles'
 import { ProfilesService } from '../../src/main/core/services/profilesService'
 import { runConnectionTest } from '../../src/main/core/connectionTest'
 import type { ProfileSecrets, ProfileSettings } from '../../src/shared/model/profiles'
-import { SASL_USER, bootstrap, caPem, hasRegistry, hasSecuredListeners, registryAuthUrl, registryCredentials, registryUrl, services } from '../support/testEnv'
+import { SASL_USER, bootstrap, caPem, hasRegistry, hasSecuredListeners, plaintextProfile, registryAuthUrl, registryCredentials, registryUrl, services } from '../support/testEnv'
 import { makeTempDir } from '../support/tempDirs'
 
 function settings(overrides: Partial<ProfileSettings> = {}): ProfileSettings {
-  return {
-    name: 'test',
-    bootstrapServers: bootstrap('PLAINTEXT'),
-    securityProtocol: 'PLAINTEXT',
-    sasl: { mechanism: 'PLAIN', username: '' },
-    tls: { verifyHostname: false },
-    registry: { auth: { kind: 'none' } },
-    extraProperties: [],
-    ...overrides
-  }
+  return { ...plaintextProfile(), ...overrides }
 }
 
 const sasl = (password: string): [ProfileSettings, ProfileSecrets] => [

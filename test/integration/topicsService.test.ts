@@ -5,20 +5,11 @@ import { FileSecretCipher, ProfileStore } from '../../src/main/core/profiles'
 import { TopicsService } from '../../src/main/core/services/topicsService'
 import { AdminPool } from '../../src/main/core/topics'
 import type { SaveProfileArgs } from '../../src/shared/model/profiles'
-import { SASL_USER, bootstrap, createTopic, hasSecuredListeners, produce, uniqueTopic } from '../support/testEnv'
+import { SASL_USER, bootstrap, createTopic, hasSecuredListeners, plaintextProfile, produce, uniqueTopic } from '../support/testEnv'
 import { makeTempDir } from '../support/tempDirs'
 
 function args(overrides: Partial<SaveProfileArgs> = {}): SaveProfileArgs {
-  return {
-    name: 'Browse',
-    bootstrapServers: bootstrap('PLAINTEXT'),
-    securityProtocol: 'PLAINTEXT',
-    sasl: { mechanism: 'PLAIN', username: '' },
-    tls: { verifyHostname: false },
-    registry: { auth: { kind: 'none' } },
-    extraProperties: [],
-    ...overrides
-  }
+  return { ...plaintextProfile('Browse'), ...overrides }
 }
 
 describe('TopicsService against the real broker', () => {

@@ -11,6 +11,7 @@ import { Kafka, Partitioners, logLevel } from 'kafkajs'
 import type { Admin, IHeaders, KafkaConfig, RecordMetadata, SASLOptions } from 'kafkajs'
 import { stateFilePath } from '../../scripts/lib/kafka-services.mjs'
 import type { ClientListener, RegistryState, SaslMechanism, ServicesState } from '../../scripts/lib/kafka-services.mjs'
+import type { ProfileSettings } from '../../src/shared/model/profiles'
 
 export type { ClientListener, RegistryState, SaslMechanism, ServicesState }
 /** A client listener of the test broker. */
@@ -317,4 +318,17 @@ export function registryProps(auth: 'none' | 'basic' | 'bearer' = 'none'): JavaP
 /** A subject name nobody else uses: `<prefix>-<time>-<random>-value` style (only [a-zA-Z0-9._-]). */
 export function uniqueSubject(prefix = 'tt', suffix = '-value'): string {
   return `${uniqueTopic(prefix)}${suffix}`
+}
+
+/** Connection-profile settings for the test broker's PLAINTEXT listener, no registry (also valid save arguments). */
+export function plaintextProfile(name = 'test'): ProfileSettings {
+  return {
+    name,
+    bootstrapServers: bootstrap('PLAINTEXT'),
+    securityProtocol: 'PLAINTEXT',
+    sasl: { mechanism: 'PLAIN', username: '' },
+    tls: { verifyHostname: false },
+    registry: { auth: { kind: 'none' } },
+    extraProperties: []
+  }
 }

@@ -1,6 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { serveStaticFiles } from '../../host/staticFiles'
-import { startWebSocketServerTransport, type WebSocketTransportServer } from '../../transport/webSocketServerTransport'
+import type { WebSocketTransportServer } from '../../transport/webSocketServerTransport'
 import { createEngineServer } from './engineServer'
 import type { EngineWorkerSettings, RouterToWorker, WorkerToRouter } from './workerProtocol'
 import { serveRoutedConnections } from './workerConnections'
@@ -14,14 +13,17 @@ void createEngineServer(settings).then(
   async ({ server, temporaryDataDir }) => {
     const route = serveRoutedConnections(server, post)
     const socketSettings = settings.socketServer
-    const sockets: WebSocketTransportServer | null = socketSettings
-      ? await startWebSocketServerTransport({
-          port: socketSettings.port,
-          token: socketSettings.token,
-          onConnection: (transport) => server.attach(transport),
-          onHttpRequest: socketSettings.rendererDir ? serveStaticFiles(socketSettings.rendererDir) : undefined
-        })
-      : null
+    let sockets: WebSocketTransportServer | null = null
+    if (socketSettings) {
+      // loaded only by the browser host: Electron's worker never serves sockets
+      const [{ startWebSocketServerTransport }, { serveStaticFiles }] = await Promise.all([import('../../transport/webSocketServerTransport'), import('../../host/staticFiles')])
+      sockets = await startWebSocketServerTransport({
+        port: socketSettings.port,
+        token: socketSettings.token,
+        onConnection: (transport) => server.attach(transport),
+        onHttpRequest: socketSettings.rendererDir ? serveStaticFiles(socketSettings.rendererDir) : undefined
+      })
+    }
     port.on('message', (message: RouterToWorker) => {
       if (message.kind === 'closeSockets') void (sockets?.close() ?? Promise.resolve()).then(() => post({ kind: 'socketsClosed' }))
       else route(message)

@@ -42,19 +42,18 @@ interface RowElements {
 /**
  * Draws the grid's rendered rows into one element without a virtual DOM: rows and cells are created once and
  * reused, and a repaint writes only the text and classes that changed. A jump to new rows is ~40 rows of text
- * changes; through Vue's diff it cost several times as much main-thread time (the answer waits on it).
+ * changes; through Vue's diff it cost several times as much main-thread time (the answer waits on it). The model's
+ * columns never change (the tab remounts the grid when the shown columns do).
  */
 export class RowsPainter {
   private readonly rows: RowElements[] = []
   private offset = Number.NaN
-  private columnCount = -1
 
   constructor(private readonly container: HTMLElement) {}
 
   paint(frame: RowsFrame): void {
     const { model, rendered } = frame
     const columns = model.columns
-    if (columns.length !== this.columnCount) this.reset(columns.length)
     if (rendered.offset !== this.offset) {
       this.offset = rendered.offset
       this.container.style.transform = `translateY(${rendered.offset}px)`
@@ -85,11 +84,6 @@ export class RowsPainter {
         this.setPreview(cell, shown.preview)
       }
     }
-  }
-
-  private reset(columnCount: number): void {
-    for (const row of this.rows.splice(0)) row.el.remove()
-    this.columnCount = columnCount
   }
 
   private createRow(columnCount: number): RowElements {
