@@ -153,7 +153,7 @@ const paintProbe = (topic: string, col: number) => `(() => {
  */
 const viewportProbe = (topic: string, jumps: number) => `(async () => {
   const tab = document.querySelector('.table-tab[data-topic="${topic}"]')
-  const sc = tab.querySelector('.scroller'), layer = tab.querySelector('.rows-layer')
+  const sc = tab.querySelector('.row-scrollbar'), layer = tab.querySelector('.rows-layer')
   const out = [], toData = [], frameWork = [], wire = [], post = []; let timeouts = 0, nextFrame = 0
   const firstRow = () => layer.querySelector('.row')?.dataset.row
   const ws = window.__wsTimes

@@ -48,7 +48,7 @@ describe('a 10,000,000-row table', () => {
     const metrics = await tab.scrollMetrics()
     expect(metrics.spacer).toBeLessThanOrEqual(10_000_000)
     expect(metrics.scrollHeight).toBeLessThan(BROWSER_MAX_HEIGHT)
-    const visibleRows = Math.ceil((metrics.clientHeight - 60) / 22)
+    const visibleRows = Math.ceil(metrics.clientHeight / 22) // the row scrollbar is as tall as the rows area
     expect(await tab.domRowCount()).toBeLessThanOrEqual(visibleRows + 7)
     expect(await tab.cell(0, 'KafkaTimestamp')).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.000$/)
     expect(await tab.cell(3, 'Key')).toBe('null')
@@ -103,6 +103,27 @@ describe('a 10,000,000-row table', () => {
     await session.page.keyboard.press('Control+Home')
     await tab.waitForCell(0, 'KafkaOffset', '0')
     expect(await tab.grid.locator('.row[data-row="0"] .cell.focus').count()).toBe(1)
+  })
+
+  it('scrolls sideways on a sideways swipe and on shift+wheel: the header follows the cells, the row numbers stay', async () => {
+    await tab.scrollToFraction(0)
+    await tab.waitForCell(0, 'KafkaOffset', '0')
+    const start = await tab.sideways()
+    const top = await firstVisibleRow()
+    await tab.wheel(0, 1, { deltaX: 120 })
+    await session.page.waitForTimeout(100)
+    const swiped = await tab.sideways()
+    expect(swiped.scrollLeft).toBeGreaterThan(0)
+    expect(swiped.headerX - start.headerX).toBeCloseTo(-swiped.scrollLeft, 0)
+    expect(swiped.cellX - start.cellX).toBeCloseTo(-swiped.scrollLeft, 0)
+    expect(swiped.gutterX).toBe(start.gutterX)
+    expect(await firstVisibleRow()).toBe(top)
+    await session.screenshot('grid-sideways')
+
+    await tab.wheel(-120, 1, { shift: true })
+    await session.page.waitForTimeout(100)
+    expect((await tab.sideways()).scrollLeft).toBeLessThan(swiped.scrollLeft)
+    expect(await firstVisibleRow()).toBe(top)
   })
 })
 

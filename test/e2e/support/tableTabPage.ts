@@ -204,24 +204,34 @@ export class TableTabPage {
 
   /** Drags the scrollbar thumb to a fraction of its track (0 = top, 1 = bottom), like a user would. */
   async scrollToFraction(fraction: number): Promise<void> {
-    await this.grid.locator('.scroller').evaluate((el, f) => {
+    await this.grid.locator('.row-scrollbar').evaluate((el, f) => {
       const box = el as unknown as ScrollBox
       box.scrollTop = (box.scrollHeight - box.clientHeight) * f
     }, fraction)
   }
 
   async scrollMetrics(): Promise<ScrollBox & { spacer: number }> {
-    return this.grid.locator('.scroller').evaluate((el) => {
+    return this.grid.locator('.row-scrollbar').evaluate((el) => {
       const box = el as unknown as ScrollBox & { querySelector(s: string): { offsetHeight: number } }
       return { scrollTop: box.scrollTop, scrollHeight: box.scrollHeight, clientHeight: box.clientHeight, spacer: box.querySelector('.spacer').offsetHeight }
     })
   }
 
-  async wheel(deltaY: number, times = 1): Promise<void> {
-    const box = await this.grid.locator('.scroller').boundingBox()
+  /** Turns the mouse wheel over the rows (deltaX: a sideways swipe; shift: a mouse wheel with Shift held). */
+  async wheel(deltaY: number, times = 1, options: { deltaX?: number; shift?: boolean } = {}): Promise<void> {
+    const box = await this.grid.locator('.rows-layer').boundingBox()
     if (!box) throw new Error('grid not visible')
     await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
-    for (let i = 0; i < times; i++) await this.page.mouse.wheel(0, deltaY)
+    if (options.shift) await this.page.keyboard.down('Shift')
+    for (let i = 0; i < times; i++) await this.page.mouse.wheel(options.deltaX ?? 0, deltaY)
+    if (options.shift) await this.page.keyboard.up('Shift')
+  }
+
+  /** How far the header and the rows are scrolled sideways, and where the first row number and first cell are drawn. */
+  async sideways(): Promise<{ scrollLeft: number; headerX: number; cellX: number; gutterX: number }> {
+    const scrollLeft = await this.grid.locator('.columns-viewport').evaluate((el) => (el as unknown as { scrollLeft: number }).scrollLeft)
+    const x = async (selector: string) => (await this.grid.locator(selector).first().boundingBox())?.x ?? Number.NaN
+    return { scrollLeft, headerX: await x('.head-cell'), cellX: await x('.row .cell'), gutterX: await x('.row .gutter') }
   }
 
   async clickCell(row: number, column: string, options: { shift?: boolean } = {}): Promise<void> {

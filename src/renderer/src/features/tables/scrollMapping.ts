@@ -1,7 +1,7 @@
 // Scroll space for tables taller than a browser lets an element be (~33.5M px in Chromium).
 //
 // The grid keeps a "virtual top": the pixel offset of the viewport in the full table (row * rowHeight).
-// The scroller's spacer is the full height while that fits under MAX_SCROLL_HEIGHT; above it the spacer is
+// The row scrollbar's spacer is the full height while that fits under MAX_SCROLL_HEIGHT; above it the spacer is
 // capped and scrollTop maps linearly onto the virtual range, so the scrollbar thumb still spans the table
 // (thumb at the bottom = last row). Wheel and keys move the virtual top in real pixels (see useGridScroll).
 
@@ -11,7 +11,7 @@ export const MAX_SCROLL_HEIGHT = 10_000_000
 export interface ScrollGeometry {
   readonly rowCount: number
   readonly rowHeight: number
-  /** Height of the rows area: the scroller's client height without the sticky header. */
+  /** Height of the rows area: the viewport's client height without the header. */
   readonly viewportHeight: number
   /** Defaults to MAX_SCROLL_HEIGHT. */
   readonly maxScrollHeight?: number

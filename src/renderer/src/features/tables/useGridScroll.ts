@@ -1,7 +1,6 @@
 import { computed, nextTick, onBeforeUnmount, onMounted, shallowRef, watch, type Ref } from 'vue'
 import {
   clampVirtualTop,
-  isScaled,
   maxVirtualTop,
   pageRows,
   revealRow,
@@ -18,9 +17,12 @@ export const ROW_HEIGHT = 22
 export const OVERSCAN = 3
 
 export interface UseGridScrollOptions {
+  /** The row scrollbar: a thin scroll box beside the rows whose spacer gives the table's height. */
   scroller: Ref<HTMLElement | null>
+  /** The header and the rows: scrolls sideways itself, never vertically (the wheel moves the virtual top). */
+  viewport: Ref<HTMLElement | null>
   rowCount: Ref<number>
-  /** Height of the sticky header inside the scroller (header + filter row). */
+  /** Height of the header at the top of the viewport (header + filter row). */
   headerHeight: number
   rowHeight?: number
 }
@@ -28,7 +30,11 @@ export interface UseGridScrollOptions {
 /**
  * The grid's vertical position as a "virtual top" in the full table (see scrollMapping.ts). The scrollbar
  * maps onto it (scaled past MAX_SCROLL_HEIGHT); wheel and keys move it in real pixels, so a wheel notch
- * moves three rows whether the table has a thousand rows or ten million.
+ * moves the same rows whether the table has a thousand rows or ten million.
+ *
+ * The rows are not inside the scrolling box: a jump on the scrollbar scrolls a box of empty spacer, so the
+ * frame that moves the thumb repaints and composites the scrollbar alone while the engine fetches the rows
+ * (with the rows inside, Chromium redraws the whole grid in that frame, competing with the fetch for the CPU).
  */
 export function useGridScroll(options: UseGridScrollOptions) {
   const rowHeight = options.rowHeight ?? ROW_HEIGHT
@@ -72,13 +78,16 @@ export function useGridScroll(options: UseGridScrollOptions) {
   }
 
   function onWheel(event: WheelEvent): void {
-    if (!isScaled(geometry.value) || event.ctrlKey) return // native scrolling is exact while it is unscaled
-    const el = options.scroller.value
-    if (!el) return
+    if (event.ctrlKey) return // zoom
+    const sideways = event.shiftKey && !event.deltaX // a mouse wheel with shift scrolls sideways
+    const dy = sideways ? 0 : event.deltaY
+    const dx = sideways ? event.deltaY : event.deltaX
+    if (!dy && !sideways) return // a sideways swipe scrolls the viewport natively
     event.preventDefault()
     const unit = event.deltaMode === 1 ? rowHeight : event.deltaMode === 2 ? viewportHeight.value : 1
-    if (event.deltaX) el.scrollLeft += event.deltaX * unit
-    if (event.deltaY) setVirtualTop(virtualTop.value + event.deltaY * unit, true)
+    const viewport = options.viewport.value
+    if (dx && viewport) viewport.scrollLeft += dx * unit
+    if (dy) setVirtualTop(virtualTop.value + dy * unit, true)
   }
 
   // A table that grows while the user sits at its end keeps showing its end (a live tail).
@@ -90,18 +99,19 @@ export function useGridScroll(options: UseGridScrollOptions) {
   watch(viewportHeight, () => setVirtualTop(virtualTop.value))
 
   let observer: ResizeObserver | null = null
+  const wheelTargets = () => [options.viewport.value, options.scroller.value].filter((el): el is HTMLElement => el !== null)
   onMounted(() => {
-    const el = options.scroller.value
-    if (!el) return
-    const measure = () => (viewportHeight.value = Math.max(0, el.clientHeight - options.headerHeight))
+    const viewport = options.viewport.value
+    if (!viewport) return
+    const measure = () => (viewportHeight.value = Math.max(0, viewport.clientHeight - options.headerHeight))
     measure()
     observer = new ResizeObserver(measure)
-    observer.observe(el)
-    el.addEventListener('wheel', onWheel, { passive: false })
+    observer.observe(viewport)
+    for (const el of wheelTargets()) el.addEventListener('wheel', onWheel, { passive: false })
   })
   onBeforeUnmount(() => {
     observer?.disconnect()
-    options.scroller.value?.removeEventListener('wheel', onWheel)
+    for (const el of wheelTargets()) el.removeEventListener('wheel', onWheel)
   })
 
   return {
