@@ -125,6 +125,18 @@ describe('a 10,000,000-row table', () => {
     expect((await tab.sideways()).scrollLeft).toBeLessThan(swiped.scrollLeft)
     expect(await firstVisibleRow()).toBe(top)
   })
+
+  it('scrolls by rows when a finger drags the rows up (a touch screen)', async () => {
+    await tab.scrollToFraction(0)
+    await tab.waitForCell(0, 'KafkaOffset', '0')
+    await tab.touchDrag(-220)
+    await session.page.waitForTimeout(100)
+    expect(await firstVisibleRow()).toBe(10)
+    await tab.waitForCell(10, 'KafkaOffset', '10')
+    await tab.touchDrag(220)
+    await session.page.waitForTimeout(100)
+    expect(await firstVisibleRow()).toBe(0)
+  })
 })
 
 describe('copying', () => {

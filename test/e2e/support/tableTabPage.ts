@@ -227,6 +227,23 @@ export class TableTabPage {
     if (options.shift) await this.page.keyboard.up('Shift')
   }
 
+  /** Drags a finger over the rows by deltaY px (negative: up), in steps, on an emulated touch screen. */
+  async touchDrag(deltaY: number, steps = 10): Promise<void> {
+    const box = await this.grid.locator('.rows-layer').boundingBox()
+    if (!box) throw new Error('grid not visible')
+    const cdp = await this.page.context().newCDPSession(this.page)
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 })
+    const x = box.x + box.width / 2
+    const y0 = box.y + box.height / 2
+    const touch = async (type: 'touchStart' | 'touchMove' | 'touchEnd', y: number) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] })
+    await touch('touchStart', y0)
+    for (let i = 1; i <= steps; i++) await touch('touchMove', y0 + (deltaY * i) / steps)
+    await touch('touchEnd', y0 + deltaY)
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: false })
+    await cdp.detach()
+  }
+
   /** How far the header and the rows are scrolled sideways, and where the first row number and first cell are drawn. */
   async sideways(): Promise<{ scrollLeft: number; headerX: number; cellX: number; gutterX: number }> {
     const scrollLeft = await this.grid.locator('.columns-viewport').evaluate((el) => (el as unknown as { scrollLeft: number }).scrollLeft)

@@ -99,6 +99,22 @@ export function useGridScroll(options: UseGridScrollOptions) {
   watch(viewportHeight, () => setVirtualTop(virtualTop.value))
 
   let observer: ResizeObserver | null = null
+  // A finger dragged up or down the rows: the viewport lets the browser pan only sideways (touch-action: pan-x).
+  let touch: { id: number; y: number } | null = null
+  function onPointerDown(event: PointerEvent): void {
+    if (event.pointerType === 'touch' && touch === null) touch = { id: event.pointerId, y: event.clientY }
+  }
+  function onPointerMove(event: PointerEvent): void {
+    if (touch?.id !== event.pointerId) return
+    const dy = touch.y - event.clientY
+    touch.y = event.clientY
+    if (dy) setVirtualTop(virtualTop.value + dy, true)
+  }
+  function onPointerEnd(event: PointerEvent): void {
+    if (touch?.id === event.pointerId) touch = null
+  }
+  const pointerListeners = { pointerdown: onPointerDown, pointermove: onPointerMove, pointerup: onPointerEnd, pointercancel: onPointerEnd } as const
+
   const wheelTargets = () => [options.viewport.value, options.scroller.value].filter((el): el is HTMLElement => el !== null)
   onMounted(() => {
     const viewport = options.viewport.value
@@ -108,10 +124,13 @@ export function useGridScroll(options: UseGridScrollOptions) {
     observer = new ResizeObserver(measure)
     observer.observe(viewport)
     for (const el of wheelTargets()) el.addEventListener('wheel', onWheel, { passive: false })
+    for (const [type, listener] of Object.entries(pointerListeners)) viewport.addEventListener(type, listener as EventListener)
   })
   onBeforeUnmount(() => {
     observer?.disconnect()
     for (const el of wheelTargets()) el.removeEventListener('wheel', onWheel)
+    const viewport = options.viewport.value
+    if (viewport) for (const [type, listener] of Object.entries(pointerListeners)) viewport.removeEventListener(type, listener as EventListener)
   })
 
   return {
