@@ -126,6 +126,22 @@ describe('a 10,000,000-row table', () => {
     expect(await firstVisibleRow()).toBe(top)
   })
 
+  it('brings the focused cell into view sideways: End shows the last column, Home the first', async () => {
+    await tab.scrollToFraction(0)
+    await tab.waitForCell(0, 'KafkaOffset', '0')
+    await tab.clickCell(2, 'KafkaPartition')
+    await session.page.keyboard.press('End')
+    await session.page.waitForTimeout(100)
+    const viewport = (await tab.grid.locator('.columns-viewport').boundingBox())!
+    const focused = (await tab.grid.locator('.cell.focus').boundingBox())!
+    expect((await tab.sideways()).scrollLeft).toBeGreaterThan(0)
+    expect(focused.x + focused.width).toBeLessThanOrEqual(viewport.x + viewport.width + 0.5)
+    await session.screenshot('grid-focus-last-column')
+    await session.page.keyboard.press('Home')
+    await session.page.waitForTimeout(100)
+    expect((await tab.sideways()).scrollLeft).toBe(0)
+  })
+
   it('scrolls by rows when a finger drags the rows up (a touch screen)', async () => {
     await tab.scrollToFraction(0)
     await tab.waitForCell(0, 'KafkaOffset', '0')

@@ -6,6 +6,7 @@ import {
   maxVirtualTop,
   pageRows,
   revealRow,
+  revealSpan,
   scrollTopToVirtual,
   spacerHeight,
   virtualToScrollTop,
@@ -88,5 +89,26 @@ describe('revealRow and pageRows', () => {
   it('counts the rows of one page', () => {
     expect(pageRows(small)).toBe(20)
     expect(pageRows({ ...small, viewportHeight: 10 })).toBe(1)
+  })
+})
+
+describe('revealSpan', () => {
+  // a 500 px wide viewport whose first 84 px are the pinned row numbers
+  it('leaves a span in view where it is', () => {
+    expect(revealSpan(0, 500, 84, 300, 84)).toBe(0)
+    expect(revealSpan(100, 500, 200, 600, 84)).toBe(100)
+  })
+
+  it('scrolls right just enough to show a span past the right edge', () => {
+    expect(revealSpan(0, 500, 400, 650, 84)).toBe(150)
+  })
+
+  it('scrolls left until a span clears the pinned band', () => {
+    expect(revealSpan(300, 500, 284, 400, 84)).toBe(200)
+    expect(revealSpan(300, 500, 84, 200, 84)).toBe(0)
+  })
+
+  it('shows a span wider than the room from its start', () => {
+    expect(revealSpan(0, 500, 400, 1400, 84)).toBe(316)
   })
 })

@@ -90,3 +90,13 @@ export function revealRow(row: number, virtualTop: number, g: ScrollGeometry): n
   if (rowBottom > virtualTop + g.viewportHeight) return clampVirtualTop(rowBottom - g.viewportHeight, g)
   return virtualTop
 }
+
+/**
+ * The scrollLeft that shows the span [start, end) of the content whole, beside a band of `sticky` px pinned at the
+ * left (the row numbers), with the least movement; a span wider than the room left is shown from its start.
+ */
+export function revealSpan(scrollLeft: number, viewportWidth: number, start: number, end: number, sticky = 0): number {
+  if (start - sticky < scrollLeft) return Math.max(0, start - sticky)
+  if (end > scrollLeft + viewportWidth) return Math.max(0, Math.min(start - sticky, end - viewportWidth))
+  return scrollLeft
+}
