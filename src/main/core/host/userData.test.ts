@@ -1,6 +1,6 @@
-import { chmodSync, writeFileSync } from 'node:fs'
+import { chmodSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { openUserData } from './userData'
 import { makeTempDir } from '../../../../test/support/tempDirs'
 
@@ -18,6 +18,8 @@ describe('openUserData', () => {
     writeFileSync(blocked, 'x')
     chmodSync(blocked, 0o400)
     const data = await openUserData({ userDataDir: join(blocked, 'sub') })
+    onTestFinished(() => rmSync(data.dir, { recursive: true, force: true }))
+    expect(data.temporary).toBe(true)
     expect(data.dir).not.toContain(blocked)
     expect(data.profiles.warnings.join(' ')).toMatch(/cannot be written .* for this run only/)
     const saved = await data.profiles.save({ name: 'x', bootstrapServers: 'h:1', securityProtocol: 'PLAINTEXT', sasl: { mechanism: 'PLAIN', username: '' }, tls: { verifyHostname: true }, registry: { auth: { kind: 'none' } }, extraProperties: [] })
