@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ColumnType } from '../../../../shared/model/columns'
 import type { CellValue } from './cellValue'
-import { base64ToBytes, bytesPreview, bytesToHex, cellText, formatCell, formatFloat, formatTimestampNs, loadingCell } from './formatCell'
+import { base64ToBytes, bytesPreview, bytesToHex, cellText, formatCell, formatEpochMs, formatFloat, formatTimestampNs, kindOfType } from './formatCell'
 
 describe('formatCell', () => {
   it('shows null distinctly, whatever the type', () => {
@@ -105,8 +105,8 @@ describe('formatCell: date, duration, decimal, list, map', () => {
   })
 })
 
-describe('loadingCell', () => {
-  it('has the kind a value of its type will have, so a loading cell keeps its class when the value comes', () => {
+describe('kindOfType', () => {
+  it('is the kind a value of the type will have, so a loading cell keeps its class when the value comes', () => {
     const samples: [ColumnType, CellValue][] = [
       ['string', 'x'],
       ['int16', 1],
@@ -124,8 +124,39 @@ describe('loadingCell', () => {
       ['map<string,string>', { a: 'b' }]
     ]
     for (const [type, value] of samples) {
-      expect(loadingCell(type).text).toBe('')
-      expect(loadingCell(type).kind, type).toBe(formatCell(value, type).kind)
+      expect(kindOfType(type), type).toBe(formatCell(value, type).kind)
     }
+  })
+})
+
+describe('timestamp formatting shortcuts', () => {
+  it('formats milliseconds in the same second and the next ones as a fresh Date would', () => {
+    const base = Date.UTC(2026, 11, 3, 18, 59, 59, 0)
+    for (const ms of [base, base + 1, base + 999, base + 1000, base + 61_001, base - 1, -1, 0, -1001]) {
+      const d = new Date(ms)
+      const p = (n: number, w = 2) => String(n).padStart(w, '0')
+      const expected = `${p(d.getUTCFullYear(), 4)}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds(), 3)}`
+      expect(formatEpochMs(ms, 'utc')).toBe(expected)
+    }
+  })
+
+  it('keeps local and UTC apart', () => {
+    const ms = Date.UTC(2026, 0, 1, 12, 0, 0, 5)
+    expect(formatEpochMs(ms, 'utc')).toBe('2026-01-01 12:00:00.005')
+    const local = new Date(ms)
+    expect(formatEpochMs(ms, 'local')).toBe(`2026-01-01 ${String(local.getHours()).padStart(2, '0')}:${String(local.getMinutes()).padStart(2, '0')}:00.005`)
+    expect(formatEpochMs(ms, 'utc')).toBe('2026-01-01 12:00:00.005')
+  })
+
+  it('reads nanosecond strings without BigInt the same as with it', () => {
+    expect(formatTimestampNs('1795615387123456789', 'utc')).toBe(formatTimestampNs('+1795615387123456789', 'utc')) // '+': the BigInt path
+    expect(formatTimestampNs('1795615387123456789', 'utc')).toBe(new Date(1795615387123).toISOString().replace('T', ' ').slice(0, 23))
+    expect(formatTimestampNs('0001000000', 'utc')).toBe('1970-01-01 00:00:00.001')
+    expect(formatTimestampNs('999999', 'utc')).toBe('1970-01-01 00:00:00.000')
+  })
+
+  it('leaves what a Date cannot hold as it came', () => {
+    expect(formatEpochMs(9e15, 'utc')).toBe('9000000000000000')
+    expect(formatEpochMs(1.5, 'utc')).toBe('1970-01-01 00:00:00.001')
   })
 })

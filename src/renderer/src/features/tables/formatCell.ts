@@ -17,7 +17,7 @@ export type TimeZoneMode = 'local' | 'utc'
 const NULL_CELL: FormattedCell = Object.freeze({ text: 'null', kind: 'null' })
 
 /** The kind a non-null value of the type gets: a cell keeps its class while its row loads, so only its text changes. */
-function kindOf(type: ColumnType): CellKind {
+export function kindOfType(type: ColumnType): CellKind {
   switch (type) {
     case 'timestamp':
     case 'date':
@@ -28,15 +28,6 @@ function kindOf(type: ColumnType): CellKind {
     default:
       return NUMERIC.has(type) || type === 'duration' ? 'num' : 'text'
   }
-}
-
-const LOADING_CELLS = new Map<ColumnType, FormattedCell>()
-
-/** An empty cell of a row the engine has not sent yet (the row itself is marked loading). */
-export function loadingCell(type: ColumnType): FormattedCell {
-  let cell = LOADING_CELLS.get(type)
-  if (!cell) LOADING_CELLS.set(type, (cell = Object.freeze({ text: '', kind: kindOf(type) })))
-  return cell
 }
 
 /** Display text at most this long; a cell is narrower than that anyway. */
@@ -50,35 +41,48 @@ export function isNumericType(type: ColumnType): boolean {
   return NUMERIC.has(type)
 }
 
-/** The text and kind of one cell value as the engine sends it (see ViewportData in src/shared/model/views.ts). */
-export function formatCell(value: CellValue, type: ColumnType, zone: TimeZoneMode = 'local'): FormattedCell {
-  if (value === null) return NULL_CELL
+/** The kind a cell of the type shows its value with (null has its own). */
+export function cellKind(value: CellValue, type: ColumnType): CellKind {
+  return value === null ? 'null' : kindOfType(type)
+}
+
+/** The text one cell value shows, as the engine sends it (see ViewportData in src/shared/model/views.ts); bytes: the hex. */
+export function formatCellText(value: CellValue, type: ColumnType, zone: TimeZoneMode = 'local'): string {
+  if (value === null) return NULL_CELL.text
   switch (type) {
     case 'timestamp':
-      return { text: formatTimestampNs(value, zone), kind: 'time' }
+      return formatTimestampNs(value, zone)
     case 'bool':
-      return { text: String(value), kind: 'bool' }
-    case 'bytes': {
-      const bytes = base64ToBytes(String(value))
-      return { text: bytesToHex(bytes, MAX_BYTES_SHOWN), kind: 'bytes', preview: bytesPreview(bytes, MAX_BYTES_SHOWN) }
-    }
-    case 'float32':
-    case 'float64':
-      return { text: formatFloat(value, type), kind: 'num' }
     case 'int16':
     case 'int32':
     case 'int64':
     case 'decimal':
-      return { text: String(value), kind: 'num' }
     case 'date':
-      return { text: String(value), kind: 'time' }
+      return String(value)
+    case 'bytes':
+      return bytesToHex(base64ToBytes(String(value)), MAX_BYTES_SHOWN)
+    case 'float32':
+    case 'float64':
+      return formatFloat(value, type)
     case 'duration':
-      return { text: formatDurationNs(value), kind: 'num' }
+      return formatDurationNs(value)
     default: {
       const text = typeof value === 'object' ? JSON.stringify(value) : String(value)
-      return { text: singleLine(text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) + '…' : text), kind: 'text' }
+      return singleLine(text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) + '…' : text)
     }
   }
+}
+
+/** The printable preview shown after a bytes cell's hex. */
+export function bytesCellPreview(value: CellValue): string | undefined {
+  return value === null ? undefined : bytesPreview(base64ToBytes(String(value)), MAX_BYTES_SHOWN)
+}
+
+/** The text and kind of one cell value (and a bytes cell's preview). */
+export function formatCell(value: CellValue, type: ColumnType, zone: TimeZoneMode = 'local'): FormattedCell {
+  if (value === null) return NULL_CELL
+  const text = formatCellText(value, type, zone)
+  return type === 'bytes' ? { text, kind: 'bytes', preview: bytesCellPreview(value) } : { text, kind: kindOfType(type) }
 }
 
 /** The text a copy puts on the clipboard: what the cell shows, but whole; null is empty. */
@@ -141,6 +145,7 @@ export function formatDurationNs(ns: CellValue): string {
 
 /** Epoch nanoseconds (decimal string or safe integer) as `YYYY-MM-DD HH:mm:ss.SSS`. */
 export function formatTimestampNs(ns: CellValue, zone: TimeZoneMode = 'local'): string {
+  if (typeof ns === 'string' && ns.length > 6 && ns.length < 22 && /^\d+$/.test(ns)) return formatEpochMs(Number(ns.slice(0, -6)), zone)
   let big: bigint
   try {
     big = BigInt(ns as string | number)
@@ -152,7 +157,24 @@ export function formatTimestampNs(ns: CellValue, zone: TimeZoneMode = 'local'): 
   return formatEpochMs(Number(ms), zone)
 }
 
+/** The last second formatted, per zone: the rows a grid draws are mostly within a few seconds of each other. */
+const lastSecond: Record<TimeZoneMode, { second: number; text: string }> = { local: { second: NaN, text: '' }, utc: { second: NaN, text: '' } }
+
+/** The largest distance from the epoch a Date can hold. */
+const MAX_DATE_MS = 8.64e15
+
 export function formatEpochMs(ms: number, zone: TimeZoneMode = 'local'): string {
+  if (!Number.isInteger(ms) || Math.abs(ms) > MAX_DATE_MS - 1000) return formatEpochMsUncached(ms, zone)
+  const second = Math.floor(ms / 1000)
+  const cached = lastSecond[zone]
+  if (cached.second !== second) {
+    cached.text = formatEpochMsUncached(second * 1000, zone).slice(0, -3) // 'YYYY-MM-DD HH:mm:ss.'
+    cached.second = second
+  }
+  return cached.text + pad(ms - second * 1000, 3)
+}
+
+function formatEpochMsUncached(ms: number, zone: TimeZoneMode): string {
   const d = new Date(ms)
   if (Number.isNaN(d.getTime())) return String(ms)
   const utc = zone === 'utc'

@@ -67,4 +67,16 @@ describe('GridModel', () => {
     model.clearRows()
     expect(model.cell(0, 0)).toBe(LOADING)
   })
+
+  it('says when its cells change without a new data version', () => {
+    const model = new GridModel(columns)
+    model.apply(viewport({ first: 0, n: 10, rowCount: 10 }))
+    const before = model.revision
+    model.apply(viewport({ first: 5, n: 10, rowCount: 10 }))
+    expect(model.revision).toBe(before)
+    model.setRowCount(3)
+    expect(model.revision).toBe(before + 1)
+    model.clearRows()
+    expect(model.revision).toBe(before + 2)
+  })
 })

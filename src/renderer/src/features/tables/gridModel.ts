@@ -16,6 +16,8 @@ export class GridModel {
   rowCount = 0
   /** The view's version of the data held: older data is ignored. */
   dataVersion = -1
+  /** Bumped when what cell() returns changes without a new data version (a row count set by hand, rows forgotten). */
+  revision = 0
   private first = 0
   private count = 0
   private rowKeys: readonly number[] = []
@@ -48,10 +50,12 @@ export class GridModel {
   /** The row count changed before any rows came (openView, setViewSpec answers). */
   setRowCount(rowCount: number): void {
     this.rowCount = rowCount
+    this.revision++
   }
 
   /** Forget the rows (the view's spec changed: the rows held are in the old order). */
   clearRows(): void {
+    this.revision++
     this.count = 0
     this.rowKeys = []
     this.values = this.columns.map(() => null)

@@ -1,5 +1,5 @@
 import { containsCell, containsRow, type CellPos, type SelectionBounds } from './gridSelection'
-import { formatCell, loadingCell, type CellKind } from './formatCell'
+import { bytesCellPreview, cellKind, formatCellText, kindOfType, type CellKind } from './formatCell'
 import { LOADING, type GridModel } from './gridModel'
 import type { RowWindow } from './scrollMapping'
 import { formatCount } from './statusText'
@@ -18,10 +18,15 @@ export function rowClassName(index: number, selected: boolean, loading: boolean)
   return `row${index % 2 === 1 ? ' odd' : ''}${selected ? ' selected' : ''}${loading ? ' loading' : ''}`
 }
 
+/** A row element kept for later, not drawn (and not a `.row`). */
+const SPARE_ROW = 'spare-row'
+
+const PLAIN_CELL: Record<CellKind, string> = { num: 'cell num', text: 'cell text', time: 'cell time', bool: 'cell bool', bytes: 'cell bytes', null: 'cell null' }
+
 export function cellClassName(kind: CellKind, row: number, col: number, frame: Pick<RowsFrame, 'bounds' | 'focus' | 'multi'>): string {
   const { focus, bounds } = frame
   if (focus && focus.row === row && focus.col === col) return `cell ${kind} focus`
-  return frame.multi && bounds && containsCell(bounds, row, col) ? `cell ${kind} in-selection` : `cell ${kind}`
+  return frame.multi && bounds && containsCell(bounds, row, col) ? `cell ${kind} in-selection` : PLAIN_CELL[kind]
 }
 
 interface CellElements {
@@ -48,19 +53,23 @@ interface RowElements {
 export class RowsPainter {
   private readonly rows: RowElements[] = []
   private offset = Number.NaN
+  /** What the last paint drew when all its rows were held: the same frame again has nothing to change. */
+  private drawn: (RowsFrame & { dataVersion: number; revision: number }) | null = null
 
   constructor(private readonly container: HTMLElement) {}
 
   paint(frame: RowsFrame): void {
     const { model, rendered } = frame
+    if (this.isDrawn(frame)) return
     const columns = model.columns
     if (rendered.offset !== this.offset) {
       this.offset = rendered.offset
       this.container.style.transform = `translateY(${rendered.offset}px)`
     }
     const count = Math.max(0, rendered.last - rendered.first)
-    while (this.rows.length > count) this.rows.pop()!.el.remove()
     while (this.rows.length < count) this.rows.push(this.createRow(columns.length))
+    // the row count moves by one with the scroll offset: rows past it are kept hidden for the next paint
+    for (let i = count; i < this.rows.length && this.rows[i].className !== SPARE_ROW; i++) this.hide(this.rows[i])
 
     for (let i = 0; i < count; i++) {
       const r = rendered.first + i
@@ -76,14 +85,38 @@ export class RowsPainter {
       for (let c = 0; c < columns.length; c++) {
         const value = model.cell(r, c)
         const type = columns[c].type
-        const shown = value === LOADING ? loadingCell(type) : formatCell(value, type)
+        const loadingValue = value === LOADING
+        const text = loadingValue ? '' : formatCellText(value, type)
         const cell = row.cells[c]
-        const cellClass = cellClassName(shown.kind, r, c, frame)
+        const cellClass = cellClassName(loadingValue ? kindOfType(type) : cellKind(value, type), r, c, frame)
         if (cell.className !== cellClass) cell.el.className = cell.className = cellClass
-        if (cell.text.data !== shown.text) cell.text.data = shown.text
-        this.setPreview(cell, shown.preview)
+        if (cell.text.data !== text) cell.text.data = text
+        if (type === 'bytes' || cell.preview) this.setPreview(cell, loadingValue || type !== 'bytes' ? undefined : bytesCellPreview(value))
       }
     }
+    this.drawn = count > 0 && model.hasRange(rendered.first, Math.min(rendered.last, model.rowCount)) ? { ...frame, dataVersion: model.dataVersion, revision: model.revision } : null
+  }
+
+  private isDrawn(frame: RowsFrame): boolean {
+    const d = this.drawn
+    return (
+      d !== null &&
+      d.model === frame.model &&
+      d.dataVersion === frame.model.dataVersion &&
+      d.revision === frame.model.revision &&
+      d.rendered.first === frame.rendered.first &&
+      d.rendered.last === frame.rendered.last &&
+      d.rendered.offset === frame.rendered.offset &&
+      d.bounds === frame.bounds &&
+      d.focus === frame.focus &&
+      d.multi === frame.multi
+    )
+  }
+
+  private hide(row: RowElements): void {
+    row.el.className = row.className = SPARE_ROW
+    row.el.removeAttribute('data-row')
+    row.index = -1
   }
 
   private createRow(columnCount: number): RowElements {

@@ -5,6 +5,7 @@ describe('status text', () => {
   it('groups counts', () => {
     expect(formatCount(1234567)).toBe('1,234,567')
     expect(formatCount(0)).toBe('0')
+    for (const n of [7, 42, 999, 1000, 12_345, 100_000, 9_999_999, 10_000_000, 2 ** 53 - 1, -1234, 1234.6]) expect(formatCount(n), String(n)).toBe(new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(n))
   })
 
   it('shortens rates', () => {
