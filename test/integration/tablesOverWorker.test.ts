@@ -55,6 +55,31 @@ describe('tables over the engine worker', () => {
     clientEnd.close()
   })
 
+  it('pushes an idle table\'s status only when it changes', async () => {
+    const topic = await createTopic(uniqueTopic('worker-idle-status'), 1)
+    await produce(topic, [{ value: int32(1) }, { value: int32(2) }])
+    const { api, clientEnd } = connect()
+    const info = await api.tables.openTable({
+      properties: plaintextConfig(),
+      topic,
+      offsets: { '-1': -1 },
+      keySpec: { kind: 'ignore' },
+      valueSpec: { kind: 'simple', columnName: 'N', type: 'int32' },
+      tableType: { kind: 'append' }
+    })
+    const pushes: TableStatus[] = []
+    const stop = api.tables.onTableStatus({ tableId: info.tableId }, (s) => pushes.push(s))
+    await waitFor(() => pushes.at(-1)?.size === 2 && pushes.at(-1)?.rowsPerSecond === 0 && pushes.at(-1)?.partitions[0]?.lag === 0, 'an idle status', 20_000)
+    const settled = pushes.length
+    await new Promise((r) => setTimeout(r, 2600)) // two polls
+    expect(pushes.length).toBe(settled)
+    await produce(topic, [{ value: int32(3) }])
+    await waitFor(() => pushes.at(-1)?.size === 3, 'the status after a new record')
+    stop()
+    await api.tables.closeTable({ tableId: info.tableId })
+    clientEnd.close()
+  })
+
   it('turns consume errors into coded errors', async () => {
     const { api, clientEnd } = connect()
     const open = (properties: Record<string, string>, topic: string) =>

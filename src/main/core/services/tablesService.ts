@@ -83,11 +83,17 @@ export class TablesService implements ImplOf<typeof tables> {
   onTableStatus({ tableId }: { tableId: string }, emit: (status: TableStatus) => void, ctx: RpcContext) {
     const { table } = this.owned(tableId, ctx)
     let lastState = table.state
+    let lastSent = ''
     let timer: NodeJS.Timeout | null = null
+    // an idle table's status is polled every second but sent only when it changed: each push wakes the window
     const send = () => {
       timer = null
       lastState = table.state
-      emit(statusOf(tableId, table))
+      const status = statusOf(tableId, table)
+      const text = JSON.stringify(status)
+      if (text === lastSent) return
+      lastSent = text
+      emit(status)
     }
     const schedule = () => {
       if (table.state !== lastState) {
