@@ -10,6 +10,7 @@ import {
   visibleRows,
   type ScrollGeometry
 } from './scrollMapping'
+import { attachVerticalTouchPan } from './verticalTouchPan'
 
 /** Fixed row height (px): every row is this tall, which is what makes 10M rows cheap to place. */
 export const ROW_HEIGHT = 22
@@ -99,21 +100,7 @@ export function useGridScroll(options: UseGridScrollOptions) {
   watch(viewportHeight, () => setVirtualTop(virtualTop.value))
 
   let observer: ResizeObserver | null = null
-  // A finger dragged up or down the rows: the viewport lets the browser pan only sideways (touch-action: pan-x).
-  let touch: { id: number; y: number } | null = null
-  function onPointerDown(event: PointerEvent): void {
-    if (event.pointerType === 'touch' && touch === null) touch = { id: event.pointerId, y: event.clientY }
-  }
-  function onPointerMove(event: PointerEvent): void {
-    if (touch?.id !== event.pointerId) return
-    const dy = touch.y - event.clientY
-    touch.y = event.clientY
-    if (dy) setVirtualTop(virtualTop.value + dy, true)
-  }
-  function onPointerEnd(event: PointerEvent): void {
-    if (touch?.id === event.pointerId) touch = null
-  }
-  const pointerListeners = { pointerdown: onPointerDown, pointermove: onPointerMove, pointerup: onPointerEnd, pointercancel: onPointerEnd } as const
+  let detachTouchPan: (() => void) | null = null
 
   const wheelTargets = () => [options.viewport.value, options.scroller.value].filter((el): el is HTMLElement => el !== null)
   onMounted(() => {
@@ -124,13 +111,12 @@ export function useGridScroll(options: UseGridScrollOptions) {
     observer = new ResizeObserver(measure)
     observer.observe(viewport)
     for (const el of wheelTargets()) el.addEventListener('wheel', onWheel, { passive: false })
-    for (const [type, listener] of Object.entries(pointerListeners)) viewport.addEventListener(type, listener as EventListener)
+    detachTouchPan = attachVerticalTouchPan(viewport, (dy) => setVirtualTop(virtualTop.value + dy, true))
   })
   onBeforeUnmount(() => {
     observer?.disconnect()
     for (const el of wheelTargets()) el.removeEventListener('wheel', onWheel)
-    const viewport = options.viewport.value
-    if (viewport) for (const [type, listener] of Object.entries(pointerListeners)) viewport.removeEventListener(type, listener as EventListener)
+    detachTouchPan?.()
   })
 
   return {
