@@ -26,20 +26,24 @@ function connect() {
   return { api: createClient(clientEnd, { tables, engine, views }), clientEnd }
 }
 
+/** An append table of the topic from its beginning: the value as int32 column N, no key. */
+function openInt32Table(api: ReturnType<typeof connect>['api'], topic: string) {
+  return api.tables.openTable({
+    properties: plaintextConfig(),
+    topic,
+    offsets: { '-1': -1 },
+    keySpec: { kind: 'ignore' },
+    valueSpec: { kind: 'simple', columnName: 'N', type: 'int32' },
+    tableType: { kind: 'append' }
+  })
+}
 
 describe('tables over the engine worker', () => {
   it('opens a table, streams its status, lists bad records and closes', async () => {
     const topic = await createTopic(uniqueTopic('worker-tables'), 2)
     await produce(topic, [{ value: int32(1) }, { value: Buffer.from('bad') }, { value: int32(3) }])
     const { api, clientEnd } = connect()
-    const info = await api.tables.openTable({
-      properties: plaintextConfig(),
-      topic,
-      offsets: { '-1': -1 },
-      keySpec: { kind: 'ignore' },
-      valueSpec: { kind: 'simple', columnName: 'N', type: 'int32' },
-      tableType: { kind: 'append' }
-    })
+    const info = await openInt32Table(api, topic)
     expect(info.columns.map((c) => c.name)).toEqual(['KafkaPartition', 'KafkaOffset', 'KafkaTimestamp', 'N'])
     let status: TableStatus | undefined
     const stop = api.tables.onTableStatus({ tableId: info.tableId }, (s) => (status = s))
@@ -59,14 +63,7 @@ describe('tables over the engine worker', () => {
     const topic = await createTopic(uniqueTopic('worker-idle-status'), 1)
     await produce(topic, [{ value: int32(1) }, { value: int32(2) }])
     const { api, clientEnd } = connect()
-    const info = await api.tables.openTable({
-      properties: plaintextConfig(),
-      topic,
-      offsets: { '-1': -1 },
-      keySpec: { kind: 'ignore' },
-      valueSpec: { kind: 'simple', columnName: 'N', type: 'int32' },
-      tableType: { kind: 'append' }
-    })
+    const info = await openInt32Table(api, topic)
     const pushes: TableStatus[] = []
     const stop = api.tables.onTableStatus({ tableId: info.tableId }, (s) => pushes.push(s))
     await waitFor(() => pushes.at(-1)?.size === 2 && pushes.at(-1)?.rowsPerSecond === 0 && pushes.at(-1)?.partitions[0]?.lag === 0, 'an idle status', 20_000)
