@@ -13,6 +13,7 @@ import { engine } from '../../src/shared/contracts/engine'
 import { tables } from '../../src/shared/contracts/tables'
 import { createClient } from '../../src/shared/ipc/client'
 import { createWebSocketClientTransport } from '../../src/shared/ipc/webSocketClientTransport'
+import { makeTempDir } from '../support/tempDirs'
 
 const root = join(__dirname, '../..')
 const requireHere = createRequire(import.meta.url)
@@ -156,7 +157,7 @@ describe('what electron-vite builds is what the installers pack', () => {
   // The suites start the browser host from source; this runs what `npm run serve` runs. (Bundling `ws` into it
   // once broke every call longer than 31 bytes: Vite's stub for ws's optional `bufferutil` has no `unmask`.)
   it('the built browser host (out/main/serve.js) serves the renderer and answers calls over its WebSocket', async () => {
-    const userData = mkdtempSync(join(tmpdir(), 'topic-tables-serve-'))
+    const userData = makeTempDir('topic-tables-serve-')
     const child = spawn(process.execPath, [join(out, 'main/serve.js')], {
       env: { ...process.env, NODE_PATH: join(root, 'node_modules'), TOPIC_TABLES_USER_DATA: userData, PORT: '', TOPIC_TABLES_TOKEN: '' },
       stdio: ['ignore', 'pipe', 'pipe']
@@ -183,7 +184,6 @@ describe('what electron-vite builds is what the installers pack', () => {
     } finally {
       child.kill('SIGTERM')
       if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve))
-      rmSync(userData, { recursive: true, force: true })
     }
   }, 30_000)
 })

@@ -73,16 +73,12 @@ export function formatCellText(value: CellValue, type: ColumnType, zone: TimeZon
   }
 }
 
-/** The printable preview shown after a bytes cell's hex. */
-export function bytesCellPreview(value: CellValue): string | undefined {
-  return value === null ? undefined : bytesPreview(base64ToBytes(String(value)), MAX_BYTES_SHOWN)
-}
-
 /** The text and kind of one cell value (and a bytes cell's preview). */
 export function formatCell(value: CellValue, type: ColumnType, zone: TimeZoneMode = 'local'): FormattedCell {
   if (value === null) return NULL_CELL
-  const text = formatCellText(value, type, zone)
-  return type === 'bytes' ? { text, kind: 'bytes', preview: bytesCellPreview(value) } : { text, kind: kindOfType(type) }
+  if (type !== 'bytes') return { text: formatCellText(value, type, zone), kind: kindOfType(type) }
+  const bytes = base64ToBytes(String(value))
+  return { text: bytesToHex(bytes, MAX_BYTES_SHOWN), kind: 'bytes', preview: bytesPreview(bytes, MAX_BYTES_SHOWN) }
 }
 
 /** The text a copy puts on the clipboard: what the cell shows, but whole; null is empty. */

@@ -1,5 +1,5 @@
 import { containsCell, containsRow, type CellPos, type SelectionBounds } from './gridSelection'
-import { bytesCellPreview, cellKind, formatCellText, kindOfType, type CellKind } from './formatCell'
+import { cellKind, formatCell, formatCellText, kindOfType, type CellKind } from './formatCell'
 import { LOADING, type GridModel } from './gridModel'
 import type { RowWindow } from './scrollMapping'
 import { formatCount } from './statusText'
@@ -86,12 +86,14 @@ export class RowsPainter {
         const value = model.cell(r, c)
         const type = columns[c].type
         const loadingValue = value === LOADING
-        const text = loadingValue ? '' : formatCellText(value, type)
+        // bytes cells carry a preview (one decode for both); others take their text alone, with no object per cell
+        const bytes = !loadingValue && type === 'bytes' && value !== null ? formatCell(value, type) : null
+        const text = bytes ? bytes.text : loadingValue ? '' : formatCellText(value, type)
         const cell = row.cells[c]
         const cellClass = cellClassName(loadingValue ? kindOfType(type) : cellKind(value, type), r, c, frame)
         if (cell.className !== cellClass) cell.el.className = cell.className = cellClass
         if (cell.text.data !== text) cell.text.data = text
-        if (type === 'bytes' || cell.preview) this.setPreview(cell, loadingValue || type !== 'bytes' ? undefined : bytesCellPreview(value))
+        if (bytes || cell.preview) this.setPreview(cell, bytes?.preview)
       }
     }
     this.drawn = count > 0 && model.hasRange(rendered.first, Math.min(rendered.last, model.rowCount)) ? { ...frame, dataVersion: model.dataVersion, revision: model.revision } : null
